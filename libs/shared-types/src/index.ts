@@ -1,0 +1,5 @@
+export * from './lib/tables';
+export * from './lib/fields';
+export * from './lib/notification';
+export * from './lib/requests';
+export * from './lib/rows';
