@@ -1,4 +1,9 @@
-import { CHILD_TABLES, ChildTable, SERVER_TABLES, SocketNotification } from '@smart-sync/shared-types';
+import {
+  CHILD_TABLES,
+  ChildTable,
+  SERVER_TABLES,
+  SocketNotification,
+} from '@smart-sync/shared-types';
 import { CLIENT_TABLES, DEPARTMENT_CHILDREN, TABLE_MAP } from './table-map';
 import { toClientId, toClientNotification, toClientTable, toServerRef } from './translation';
 
@@ -38,11 +43,19 @@ describe('toClientNotification', () => {
 
   it.each(passThroughTables)('passes %s through unchanged', (table) => {
     const notification: SocketNotification = { action: 'delete', table, ids: ['7', '8'] };
-    expect(toClientNotification(notification)).toEqual({ action: 'delete', table, ids: ['7', '8'] });
+    expect(toClientNotification(notification)).toEqual({
+      action: 'delete',
+      table,
+      ids: ['7', '8'],
+    });
   });
 
   it('keeps the action and does not mutate the message it was given', () => {
-    const notification: SocketNotification = { action: 'delete', table: 'sprintFolders', ids: ['9'] };
+    const notification: SocketNotification = {
+      action: 'delete',
+      table: 'sprintFolders',
+      ids: ['9'],
+    };
     const copy = structuredClone(notification);
     expect(toClientNotification(notification).action).toBe('delete');
     expect(notification).toEqual(copy);

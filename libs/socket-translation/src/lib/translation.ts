@@ -1,4 +1,9 @@
-import type { ChildReference, NotificationAction, ServerTable, SocketNotification } from '@smart-sync/shared-types';
+import type {
+  ChildReference,
+  NotificationAction,
+  ServerTable,
+  SocketNotification,
+} from '@smart-sync/shared-types';
 import { ClientTable, TABLE_MAP } from './table-map';
 
 /** A server reference to one row: its table and its id in that table. */
@@ -22,7 +27,9 @@ const tablesByPrefix = new Map<string, ChildReference['table']>(
   ),
 );
 
-const knownPrefixes = [...tablesByPrefix.keys()].map((prefix) => `${prefix}${SEPARATOR}`).join(', ');
+const knownPrefixes = [...tablesByPrefix.keys()]
+  .map((prefix) => `${prefix}${SEPARATOR}`)
+  .join(', ');
 
 /** The client table that holds the rows of a server table. */
 export function toClientTable(table: ServerTable): ClientTable {
