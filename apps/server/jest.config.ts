@@ -5,6 +5,8 @@ export default {
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
+  // Prisma's WebAssembly schema engine ships its JS glue as an ES module only.
+  transformIgnorePatterns: ['node_modules/(?!@prisma/schema-engine-wasm/)'],
   moduleFileExtensions: ['ts', 'js'],
   coverageDirectory: '../../coverage/apps/server',
 };

@@ -1,0 +1,30 @@
+import { PrismaClient } from '../generated/prisma/client';
+import { createAdapterFactory } from './adapter-factory';
+
+/**
+ * Every update of a row bumps its `version` by one, whoever makes it: the client sees a new
+ * version and knows its copy is stale.
+ */
+function withVersioning(client: PrismaClient) {
+  return client.$extends({
+    name: 'versioning',
+    query: {
+      $allModels: {
+        update({ args, query }) {
+          args.data = { ...args.data, version: { increment: 1 } };
+          return query(args);
+        },
+        updateMany({ args, query }) {
+          args.data = { ...args.data, version: { increment: 1 } };
+          return query(args);
+        },
+      },
+    },
+  });
+}
+
+export function createPrismaClient(databaseUrl: string) {
+  return withVersioning(new PrismaClient({ adapter: createAdapterFactory(databaseUrl) }));
+}
+
+export type AppPrismaClient = ReturnType<typeof createPrismaClient>;

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { ChildTable } from '@smart-sync/shared-types';
+import type { AppPrismaClient } from './prisma-client';
+
+export const SEED_LOCATIONS = 3;
+export const SEED_DEPARTMENTS_PER_LOCATION = 10;
+export const SEED_CHILDREN_PER_TABLE = 10_000;
+
+/** Display names of seeded rows: `Doc 17`, `Sprint Folder 3`, … */
+const CHILD_NAME: Record<ChildTable, string> = {
+  docs: 'Doc',
+  folders: 'Folder',
+  lists: 'List',
+  sprintFolders: 'Sprint Folder',
+};
+
+/** Rows per INSERT statement: 5 parameters a row stays far below SQLite's 32,766 limit. */
+const ROWS_PER_STATEMENT = 500;
+
+interface SeedRow {
+  id: string;
+  name: string;
+  created: string;
+  parentId: string;
+}
+
+export interface SeedOptions {
+  /** Multiplies the child rows (docs, folders, lists, sprintFolders); 1 gives 10,000 of each. */
+  scale?: number;
+  log?: (line: string) => void;
+}
+
+export interface SeedResult {
+  rows: number;
+  milliseconds: number;
+}
+
+async function hasRows(prisma: AppPrismaClient): Promise<boolean> {
+  const firsts = await Promise.all([
+    prisma.location.findFirst({ select: { id: true } }),
+    prisma.department.findFirst({ select: { id: true } }),
+    prisma.doc.findFirst({ select: { id: true } }),
+    prisma.folder.findFirst({ select: { id: true } }),
+    prisma.list.findFirst({ select: { id: true } }),
+    prisma.sprintFolder.findFirst({ select: { id: true } }),
+  ]);
+  return firsts.some((row) => row !== null);
+}
+
+/** Hands out strictly increasing ISO timestamps (in Prisma's SQLite format), so rows list in seed order. */
+function timestamps(count: number): () => string {
+  let next = Date.now() - count;
+  return () => new Date(next++).toISOString().replace('Z', '+00:00');
+}
+
+function childRowsOf(
+  table: ChildTable,
+  count: number,
+  departmentIds: string[],
+  stamp: () => string,
+) {
+  return Array.from({ length: count }, (_, i): SeedRow => ({
+    id: randomUUID(),
+    name: `${CHILD_NAME[table]} ${i + 1}`,
+    created: stamp(),
+    parentId: departmentIds[i % departmentIds.length],
+  }));
+}
+
+type Tx = Parameters<Parameters<AppPrismaClient['$transaction']>[0]>[0];
+
+async function insertRows(tx: Tx, table: string, parentColumn: string | null, rows: SeedRow[]) {
+  const columns = ['id', 'name', 'version', 'created', ...(parentColumn ? [parentColumn] : [])];
+  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const values = chunk.flatMap((row) => [
+      row.id,
+      row.name,
+      1,
+      row.created,
+      ...(parentColumn ? [row.parentId] : []),
+    ]);
+    await tx.$executeRawUnsafe(
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${chunk
+        .map(() => placeholders)
+        .join(', ')}`,
+      ...values,
+    );
+  }
+}
+
+/**
+ * Fills an EMPTY database with 3 locations, 30 departments and (scaled) 10,000 rows of each child
+ * table spread over the departments. Does nothing (returns null) when any table has rows.
+ */
+export async function seedDatabase(
+  prisma: AppPrismaClient,
+  { scale = 1, log = () => undefined }: SeedOptions = {},
+): Promise<SeedResult | null> {
+  if (!(scale >= 0) || !Number.isFinite(scale)) {
+    throw new Error(`SEED_SCALE must be a number of 0 or more; got ${scale}`);
+  }
+  if (await hasRows(prisma)) {
+    log('Seed skipped: the database already has rows.');
+    return null;
+  }
+  const started = performance.now();
+  const childCount = Math.round(SEED_CHILDREN_PER_TABLE * scale);
+  const departmentCount = SEED_LOCATIONS * SEED_DEPARTMENTS_PER_LOCATION;
+  const stamp = timestamps(SEED_LOCATIONS + departmentCount + 4 * childCount);
+
+  const locations = Array.from({ length: SEED_LOCATIONS }, (_, i): SeedRow => ({
+    id: randomUUID(),
+    name: `Location ${i + 1}`,
+    created: stamp(),
+    parentId: '',
+  }));
+  const departments = Array.from({ length: departmentCount }, (_, i): SeedRow => ({
+    id: randomUUID(),
+    name: `Department ${i + 1}`,
+    created: stamp(),
+    parentId: locations[i % SEED_LOCATIONS].id,
+  }));
+  const departmentIds = departments.map((department) => department.id);
+  const children = (['docs', 'folders', 'lists', 'sprintFolders'] as const).map(
+    (table) => [table, childRowsOf(table, childCount, departmentIds, stamp)] as const,
+  );
+
+  let rows = 0;
+  const report = (table: string, count: number) => {
+    rows += count;
+    log(`  ${table.padEnd(13)} ${String(count).padStart(6)} rows  (${elapsed(started)})`);
+  };
+  log(`Seeding ${SEED_LOCATIONS + departmentCount + 4 * childCount} rows (scale ${scale})…`);
+  await prisma.$transaction(
+    async (tx) => {
+      await insertRows(tx, 'locations', null, locations);
+      report('locations', locations.length);
+      await insertRows(tx, 'departments', 'locationId', departments);
+      report('departments', departments.length);
+      for (const [table, tableRows] of children) {
+        await insertRows(tx, table, 'departmentId', tableRows);
+        report(table, tableRows.length);
+      }
+    },
+    { timeout: 120_000 },
+  );
+  const milliseconds = performance.now() - started;
+  log(`Seeded ${rows} rows in ${elapsed(started)}.`);
+  return { rows, milliseconds };
+}
+
+function elapsed(started: number): string {
+  return `${((performance.now() - started) / 1000).toFixed(2)} s`;
+}

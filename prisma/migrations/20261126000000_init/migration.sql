@@ -1,0 +1,75 @@
+-- CreateTable
+CREATE TABLE "locations" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+-- CreateTable
+CREATE TABLE "departments" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "locationId" TEXT NOT NULL,
+    CONSTRAINT "departments_locationId_fkey" FOREIGN KEY ("locationId") REFERENCES "locations" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "docs" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "departmentId" TEXT NOT NULL,
+    CONSTRAINT "docs_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "departments" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "folders" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "departmentId" TEXT NOT NULL,
+    CONSTRAINT "folders_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "departments" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "lists" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "departmentId" TEXT NOT NULL,
+    CONSTRAINT "lists_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "departments" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "sprintFolders" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "version" INTEGER NOT NULL DEFAULT 1,
+    "created" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "departmentId" TEXT NOT NULL,
+    CONSTRAINT "sprintFolders_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "departments" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "locations_created_idx" ON "locations"("created");
+
+-- CreateIndex
+CREATE INDEX "departments_locationId_created_idx" ON "departments"("locationId", "created");
+
+-- CreateIndex
+CREATE INDEX "docs_departmentId_created_idx" ON "docs"("departmentId", "created");
+
+-- CreateIndex
+CREATE INDEX "folders_departmentId_created_idx" ON "folders"("departmentId", "created");
+
+-- CreateIndex
+CREATE INDEX "lists_departmentId_created_idx" ON "lists"("departmentId", "created");
+
+-- CreateIndex
+CREATE INDEX "sprintFolders_departmentId_created_idx" ON "sprintFolders"("departmentId", "created");

@@ -1,0 +1,20 @@
+// `npm run db:seed`: fills an empty database (see seedDatabase); SEED_SCALE scales the child rows.
+import { DEFAULT_DATABASE_URL } from '../apps/server/src/db/database-url';
+import { createPrismaClient } from '../apps/server/src/db/prisma-client';
+import { seedDatabase } from '../apps/server/src/db/seed';
+
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  const scale = process.env.SEED_SCALE === undefined ? 1 : Number(process.env.SEED_SCALE);
+  const prisma = createPrismaClient(databaseUrl);
+  try {
+    await seedDatabase(prisma, { scale, log: (line) => console.log(line) });
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('Seed failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
