@@ -1,0 +1,45 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './src/support/browser';
+import { E2E_SEED_SCALE, WORKSPACE_ROOT } from './src/support/server-process';
+
+const port = Number(process.env['E2E_PORT'] ?? 3100);
+export const baseURL = `http://localhost:${port}`;
+
+// A new database for every run. Set once in the main process; workers inherit the variable.
+process.env['E2E_DB_DIR'] ??= mkdtempSync(join(tmpdir(), 'smart-sync-e2e-'));
+
+export default defineConfig({
+  testDir: './src',
+  outputDir: '../../dist/.playwright/apps/client-e2e/test-output',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { outputFolder: '../../dist/.playwright/apps/client-e2e/report', open: 'never' }]],
+  globalTeardown: './src/support/global-teardown.ts',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: chromiumLaunchOptions,
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'node dist/apps/server/main.js',
+    cwd: WORKSPACE_ROOT,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      DATABASE_URL: `file:${join(process.env['E2E_DB_DIR'], 'e2e.db')}`,
+      SEED_SCALE: E2E_SEED_SCALE,
+    },
+  },
+});
