@@ -8,9 +8,9 @@ describe('socketNotificationSchema', () => {
       table,
       ids: ['a'],
     });
-    expect(socketNotificationSchema.safeParse({ action: 'delete', table, ids: ['a', 'b'] }).success).toBe(
-      true,
-    );
+    expect(
+      socketNotificationSchema.safeParse({ action: 'delete', table, ids: ['a', 'b'] }).success,
+    ).toBe(true);
   });
 
   it.each([

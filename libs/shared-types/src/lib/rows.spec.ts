@@ -6,7 +6,14 @@ describe('row schemas', () => {
       id: 'd1',
       name: 'Sales',
       version: 2,
-      children: { startIndex: 0, length: 2, indexes: [{ table: 'docs', id: 'a' }, { table: 'sprintFolders', id: 'b' }] },
+      children: {
+        startIndex: 0,
+        length: 2,
+        indexes: [
+          { table: 'docs', id: 'a' },
+          { table: 'sprintFolders', id: 'b' },
+        ],
+      },
     };
     expect(departmentRowSchema.parse(row)).toEqual(row);
   });
@@ -22,8 +29,8 @@ describe('row schemas', () => {
   });
 
   it('rejects a version below 1', () => {
-    expect(locationRowSchema.safeParse({ id: 'l', name: 'x', version: 0, departments: [] }).success).toBe(
-      false,
-    );
+    expect(
+      locationRowSchema.safeParse({ id: 'l', name: 'x', version: 0, departments: [] }).success,
+    ).toBe(false);
   });
 });
