@@ -1,0 +1,34 @@
+import { uniqueName } from './support/api';
+import { openSeparateBrowsers } from './support/browsers';
+import { expect, test } from './support/fixtures';
+import { ServerProcess } from './support/server-process';
+import { connectionStatus, renameNode, treeItem } from './support/tree-page';
+
+// This spec restarts a server, so it runs its own (own port, own database) rather than the shared one.
+const server = new ServerProcess({ port: Number(process.env['E2E_RESTART_PORT'] ?? 3101) });
+
+test.beforeAll(() => server.start());
+test.afterAll(() => server.dispose());
+
+test('after a server restart both browsers reconnect and edits still sync', async () => {
+  const { pages, close } = await openSeparateBrowsers(2, server.baseURL);
+  try {
+    const [a, b] = pages;
+    for (const page of pages) await expect(connectionStatus(page)).toHaveText(/^\s*connected\s*$/i);
+    const department = await a.getByRole('treeitem').first().getAttribute('aria-label');
+    expect(department).toBeTruthy();
+
+    await server.stop();
+    for (const page of pages) await expect(connectionStatus(page)).toHaveText(/reconnecting|offline/i);
+    await server.start();
+    for (const page of pages) {
+      await expect(connectionStatus(page)).toHaveText(/^\s*connected\s*$/i, { timeout: 20_000 });
+    }
+
+    const renamed = uniqueName('After restart');
+    await renameNode(a, department as string, renamed);
+    await expect(treeItem(b, renamed)).toBeVisible();
+  } finally {
+    await close();
+  }
+});
