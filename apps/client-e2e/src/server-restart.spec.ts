@@ -1,22 +1,30 @@
-import { uniqueName } from './support/api';
+import { request } from '@playwright/test';
+import { Api, uniqueName } from './support/api';
 import { openSeparateBrowsers } from './support/browsers';
 import { expect, test } from './support/fixtures';
 import { ServerProcess } from './support/server-process';
-import { connectionStatus, renameNode, treeItem } from './support/tree-page';
+import { chooseLocation, connectionStatus, renameNode, treeItem } from './support/tree-page';
 
 // This spec restarts a server, so it runs its own (own port, own database) rather than the shared one.
 const server = new ServerProcess({ port: Number(process.env['E2E_RESTART_PORT'] ?? 3101) });
 
 test.beforeAll(() => server.start());
+
 test.afterAll(() => server.dispose());
 
 test('after a server restart both browsers reconnect and edits still sync', async () => {
+  const api = new Api(await request.newContext({ baseURL: server.baseURL }));
+  const location = uniqueName('Location');
+  const department = uniqueName('Department');
+  await api.add('departments', department, await api.add('locations', location));
   const { pages, close } = await openSeparateBrowsers(2, server.baseURL);
   try {
     const [a, b] = pages;
-    for (const page of pages) await expect(connectionStatus(page)).toHaveText(/^\s*connected\s*$/i);
-    const department = await a.getByRole('treeitem').first().getAttribute('aria-label');
-    expect(department).toBeTruthy();
+    for (const page of pages) {
+      await expect(connectionStatus(page)).toHaveText(/^\s*connected\s*$/i);
+      await chooseLocation(page, location);
+      await expect(treeItem(page, department)).toBeVisible();
+    }
 
     await server.stop();
     for (const page of pages) await expect(connectionStatus(page)).toHaveText(/reconnecting|offline/i);
@@ -26,7 +34,7 @@ test('after a server restart both browsers reconnect and edits still sync', asyn
     }
 
     const renamed = uniqueName('After restart');
-    await renameNode(a, department as string, renamed);
+    await renameNode(a, department, renamed);
     await expect(treeItem(b, renamed)).toBeVisible();
   } finally {
     await close();

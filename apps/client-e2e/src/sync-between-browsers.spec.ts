@@ -20,6 +20,7 @@ let closeBrowsers: () => Promise<void>;
 test.beforeEach(async ({ baseURL }) => {
   ({ pages, close: closeBrowsers } = await openSeparateBrowsers(2, baseURL as string));
 });
+
 test.afterEach(() => closeBrowsers());
 
 async function showDepartment(page: Page, location: string, department: string, expand = false) {
