@@ -1,0 +1,80 @@
+import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+/**
+ * Everything a benchmark process starts is registered here and torn down on normal exit, on an
+ * error, and on Ctrl-C / SIGTERM / SIGHUP: child processes are killed by pid, temp dirs removed.
+ */
+const children = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
+const hooks: (() => void)[] = [];
+
+export function trackChild(child: ChildProcess): ChildProcess {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+export function trackTempDir(dir: string): string {
+  tempDirs.add(dir);
+  return dir;
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
+
+/** A synchronous action to run at the very end (e.g. close a handle). */
+export function onCleanup(hook: () => void): void {
+  hooks.push(hook);
+}
+
+/** Kills what is still running and deletes temp dirs. Synchronous, so it also works in 'exit'. */
+export function cleanupNow(): void {
+  for (const hook of hooks.splice(0)) {
+    try {
+      hook();
+    } catch {
+      /* best effort */
+    }
+  }
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      try {
+        process.kill(child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+  children.clear();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+let installed = false;
+
+/** Installs the exit and signal handlers once per process. */
+export function installCleanup(): void {
+  if (installed) return;
+  installed = true;
+  process.on('exit', cleanupNow);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      console.error(`\n${signal}: stopping, cleaning up…`);
+      cleanupNow();
+      process.exit(130);
+    });
+  }
+  process.on('uncaughtException', (error) => {
+    console.error(error);
+    cleanupNow();
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (error) => {
+    console.error(error);
+    cleanupNow();
+    process.exit(1);
+  });
+}

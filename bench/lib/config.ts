@@ -1,0 +1,31 @@
+/**
+ * Sizes of every benchmark. `--quick` (npm run bench:quick) shrinks them for development on a
+ * shared machine: small N, few rounds, short phases.
+ */
+export interface BenchConfig {
+  quick: boolean;
+  fanOut: { sizes: number[]; rounds: number; warmupRounds: number; clientsPerWorker: number; maxWorkers: number };
+  herd: { clients: number; rounds: number; warmupRounds: number; workers: number };
+  throughput: { seconds: number; concurrency: number; workers: number };
+  seed: { runs: number };
+}
+
+export const FULL: BenchConfig = {
+  quick: false,
+  fanOut: { sizes: [100, 1000, 5000], rounds: 25, warmupRounds: 3, clientsPerWorker: 1250, maxWorkers: 4 },
+  herd: { clients: 1000, rounds: 8, warmupRounds: 1, workers: 2 },
+  throughput: { seconds: 10, concurrency: 8, workers: 1 },
+  seed: { runs: 3 },
+};
+
+export const QUICK: BenchConfig = {
+  quick: true,
+  fanOut: { sizes: [50, 200], rounds: 5, warmupRounds: 1, clientsPerWorker: 100, maxWorkers: 2 },
+  herd: { clients: 200, rounds: 2, warmupRounds: 1, workers: 2 },
+  throughput: { seconds: 2, concurrency: 8, workers: 1 },
+  seed: { runs: 1 },
+};
+
+export function configFromEnv(): BenchConfig {
+  return process.env.BENCH_QUICK === '1' ? QUICK : FULL;
+}

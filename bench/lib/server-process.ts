@@ -1,0 +1,53 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { removeTempDir, trackTempDir } from './cleanup';
+import { BENCH_ORIGIN, freePort } from './http';
+import { startServerProcess, type StartedProcess } from './processes';
+
+export const REPO_ROOT = resolve(__dirname, '../..');
+export const SERVER_MAIN = join(REPO_ROOT, 'dist/apps/server/main.js');
+
+export interface RealServer extends StartedProcess {
+  databaseUrl: string;
+  startupMs: number;
+}
+
+/**
+ * The real built server (dist/apps/server/main.js) on a fresh temporary SQLite file, which it
+ * migrates and seeds itself on start-up. Listens on a free port; only 127.0.0.1 is ever targeted.
+ */
+export async function startRealServer(extraEnv: Record<string, string> = {}): Promise<RealServer> {
+  const dir = trackTempDir(mkdtempSync(join(tmpdir(), 'smart-sync-bench-')));
+  const databaseUrl = `file:${join(dir, 'bench.db')}`;
+  const port = await freePort();
+  const started = performance.now();
+  try {
+    const server = await startServerProcess('The server (dist/apps/server/main.js)', process.execPath, [SERVER_MAIN], port, {
+      cwd: REPO_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        SEED: 'true',
+        CORS_ORIGINS: BENCH_ORIGIN,
+        ...extraEnv,
+      },
+    });
+    const startupMs = performance.now() - started;
+    return {
+      ...server,
+      databaseUrl,
+      startupMs,
+      async stop() {
+        await server.stop();
+        removeTempDir(dir);
+      },
+    };
+  } catch (error) {
+    removeTempDir(dir);
+    throw error;
+  }
+}
