@@ -1,5 +1,25 @@
-import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
+import {
+  ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { MatIconRegistry } from '@angular/material/icon';
+import { smartErrorHandlerToken } from '@smarttools/smart-signals';
+import { provideEntities } from './entities/provide-entities';
+import { SnackbarErrorHandler } from './errors/snackbar-error-handler';
+import { SocketService } from './socket/socket.service';
 
 export const appConfig: ApplicationConfig = {
-  providers: [provideBrowserGlobalErrorListeners(), provideZonelessChangeDetection()],
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideEntities(),
+    { provide: smartErrorHandlerToken, useClass: SnackbarErrorHandler },
+    provideAppInitializer(() => {
+      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
+      inject(SocketService).connect();
+    }),
+  ],
 };

@@ -1,8 +1,29 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { ActivityPanel } from './activity/activity-panel';
+import { SocketService } from './socket/socket.service';
+import { ConnectionChip } from './toolbar/connection-chip';
+import { LocationTree } from './tree/location-tree';
 
 @Component({
   selector: 'app-root',
-  template: '<h1>SmartNgRX Live Sync</h1>',
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatSidenavModule,
+    MatToolbarModule,
+    ActivityPanel,
+    ConnectionChip,
+    LocationTree,
+  ],
+  templateUrl: './app.html',
+  styleUrl: './app.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class App {}
+export class App {
+  protected readonly socket = inject(SocketService);
+  protected readonly activityOpen = signal(false);
+}

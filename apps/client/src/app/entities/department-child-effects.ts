@@ -1,0 +1,86 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable, InjectionToken } from '@angular/core';
+import { CHILD_TABLES, ChildRow, childRowSchema, ChildTable } from '@smart-sync/shared-types';
+import { toClientId, toServerRef } from '@smart-sync/socket-translation';
+import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals';
+import { forkJoin, map, Observable, of, Subject, tap, throwError } from 'rxjs';
+import { MutationFailures } from './mutation-failures';
+import { DepartmentChildRow } from './rows';
+import { TableApi } from './table-api';
+
+export const departmentChildEffectsToken = new InjectionToken<EffectService<DepartmentChildRow>>(
+  'DepartmentChildEffects',
+);
+
+export interface AddOutcome {
+  readonly tempId: string;
+  readonly accepted: boolean;
+}
+
+/**
+ * Docs, folders, lists and sprint folders share one client table. Every call routes each client id
+ * (`docs:ID`, …) to its server table through the translation library and maps the rows back.
+ */
+@Injectable()
+export class DepartmentChildEffects extends EffectService<DepartmentChildRow> {
+  private readonly http = inject(HttpClient);
+  private readonly failures = inject(MutationFailures);
+  private readonly apis = Object.fromEntries(
+    CHILD_TABLES.map((table) => [table, new TableApi(this.http, table, childRowSchema)]),
+  ) as Record<ChildTable, TableApi<ChildRow>>;
+  private readonly addOutcomes = new Subject<AddOutcome>();
+
+  /** How each add ended, by the temporary id of the new row. */
+  readonly addOutcome: Observable<AddOutcome> = this.addOutcomes.asObservable();
+
+  override loadByIds(ids: string[]): Observable<DepartmentChildRow[]> {
+    const idsByTable = new Map<ChildTable, string[]>();
+    for (const { table, id } of ids.map(toServerRef)) {
+      idsByTable.set(table, [...(idsByTable.get(table) ?? []), id]);
+    }
+    if (idsByTable.size === 0) {
+      return of([]);
+    }
+    return forkJoin(
+      [...idsByTable].map(([table, serverIds]) =>
+        this.apis[table]
+          .load(serverIds)
+          .pipe(map((rows) => rows.map((row) => withClientId(table, row)))),
+      ),
+    ).pipe(map((groups) => groups.flat()));
+  }
+
+  override loadByIndexes(): Observable<PartialArrayDefinition> {
+    return throwError(() => new Error('department children have no virtual arrays'));
+  }
+
+  override update(row: DepartmentChildRow): Observable<DepartmentChildRow[]> {
+    const { table, id } = toServerRef(row.id);
+    return this.apis[table].update(id, row.name).pipe(
+      map((rows) => rows.map((saved) => withClientId(table, saved))),
+      this.failures.rollBackUpdate(() => this.loadByIds([row.id])),
+    );
+  }
+
+  /** `row.id` is the temporary client id of the new row; its prefix names the server table. */
+  override add(row: DepartmentChildRow): Observable<DepartmentChildRow[]> {
+    const { table } = toServerRef(row.id);
+    return this.apis[table].add(row.name, row.parentId).pipe(
+      map((rows) => rows.map((saved) => withClientId(table, saved))),
+      this.failures.report('Add refused'),
+      tap({
+        next: () => this.addOutcomes.next({ tempId: row.id, accepted: true }),
+        error: () => this.addOutcomes.next({ tempId: row.id, accepted: false }),
+      }),
+    );
+  }
+
+  override delete(clientId: string): Observable<void> {
+    const { table, id } = toServerRef(clientId);
+    return this.apis[table].delete(id).pipe(this.failures.report('Delete refused'));
+  }
+}
+
+function withClientId(table: ChildTable, row: ChildRow): DepartmentChildRow {
+  return { ...row, id: toClientId({ table, id: row.id }) };
+}

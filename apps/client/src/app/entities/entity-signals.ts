@@ -1,0 +1,104 @@
+import { computed, Injectable, Signal } from '@angular/core';
+import { EntityState } from '@ngrx/entity';
+import { TOP_ID } from '@smart-sync/shared-types';
+import { DEPARTMENT_CHILDREN } from '@smart-sync/socket-translation';
+import {
+  createSmartSignal,
+  getTopChildRows,
+  RowProxyDelete,
+  SmartArray,
+  SmartNgRXRowBase,
+} from '@smarttools/smart-signals';
+import { FEATURE } from './feature';
+import { DepartmentChildRow, DepartmentRow, LocationRow, NamedRow, TopRow } from './rows';
+
+/** A row as SmartNgRX hands it out: assigning `name` saves it, `delete()` deletes it. */
+export type LiveRow<Row extends SmartNgRXRowBase> = Row & RowProxyDelete;
+
+export type LiveDepartmentChild = LiveRow<DepartmentChildRow>;
+
+/** A SmartNgRX child array: reading an index (or iterating) loads what is missing. */
+export type LiveArray<Parent extends object, Child extends SmartNgRXRowBase> = SmartArray<
+  Parent,
+  Child
+> &
+  Iterable<Child>;
+
+export interface LiveDepartment extends LiveRow<NamedRow> {
+  /** A virtual array: only the pages and rows that are read get loaded. */
+  readonly children: LiveArray<LiveDepartment, LiveDepartmentChild>;
+}
+
+export interface LiveLocation extends LiveRow<NamedRow> {
+  readonly departments: LiveArray<LiveLocation, LiveDepartment>;
+}
+
+/** How a parent table's field lists rows of a child table (SmartNgRX's child definition). */
+function childOf<Parent extends SmartNgRXRowBase, Child extends SmartNgRXRowBase>(
+  parentEntity: string,
+  parentField: keyof Parent & string,
+  childEntity: string,
+  childSelector: Signal<EntityState<Child>>,
+) {
+  return {
+    parentFeature: FEATURE,
+    parentEntity,
+    parentField,
+    childFeature: FEATURE,
+    childEntity,
+    childSelector,
+  };
+}
+
+/**
+ * The SmartNgRX signal chain top → locations → departments → departmentChildren. Reading a row
+ * through it loads what is missing; the chain is created once, after the entities are registered.
+ */
+@Injectable({ providedIn: 'root' })
+export class EntitySignals {
+  private readonly departmentChildren = createSmartSignal<DepartmentChildRow>(
+    FEATURE,
+    DEPARTMENT_CHILDREN,
+  );
+
+  private readonly departments = createSmartSignal<DepartmentRow, DepartmentChildRow>(
+    createSmartSignal<DepartmentRow>(FEATURE, 'departments'),
+    [
+      childOf<DepartmentRow, DepartmentChildRow>(
+        'departments',
+        'children',
+        DEPARTMENT_CHILDREN,
+        this.departmentChildren,
+      ),
+    ],
+  );
+
+  private readonly locations = createSmartSignal<LocationRow, DepartmentRow>(
+    createSmartSignal<LocationRow>(FEATURE, 'locations'),
+    [
+      childOf<LocationRow, DepartmentRow>(
+        'locations',
+        'departments',
+        'departments',
+        this.departments,
+      ),
+    ],
+  );
+
+  private readonly top = createSmartSignal<TopRow, LocationRow>(
+    createSmartSignal<TopRow>(FEATURE, 'top'),
+    [childOf<TopRow, LocationRow>('top', 'locations', 'locations', this.locations)],
+  );
+
+  /** True once the `top` row (the list of location ids) has arrived. */
+  readonly locationsKnown = computed(() => {
+    const row = this.top().entities[TOP_ID];
+    return row !== undefined && row.isLoading !== true;
+  });
+
+  /** Every location, in creation order; reading one loads it. */
+  readonly locationRows = getTopChildRows<TopRow, LocationRow>(
+    this.top,
+    'locations',
+  ) as unknown as Signal<LiveArray<TopRow, LiveLocation>>;
+}

@@ -1,0 +1,41 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable, InjectionToken } from '@angular/core';
+import { locationRowSchema } from '@smart-sync/shared-types';
+import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals';
+import { Observable, throwError } from 'rxjs';
+import { MutationFailures } from './mutation-failures';
+import { LocationRow } from './rows';
+import { TableApi } from './table-api';
+
+export const locationEffectsToken = new InjectionToken<EffectService<LocationRow>>(
+  'LocationEffects',
+);
+
+/** Locations: client ids are server ids, rows travel unchanged. */
+@Injectable()
+export class LocationEffects extends EffectService<LocationRow> {
+  private readonly api = new TableApi(inject(HttpClient), 'locations', locationRowSchema);
+  private readonly failures = inject(MutationFailures);
+
+  override loadByIds(ids: string[]): Observable<LocationRow[]> {
+    return this.api.load(ids);
+  }
+
+  override loadByIndexes(): Observable<PartialArrayDefinition> {
+    return throwError(() => new Error('locations have no virtual arrays'));
+  }
+
+  override update(row: LocationRow): Observable<LocationRow[]> {
+    return this.api
+      .update(row.id, row.name)
+      .pipe(this.failures.rollBackUpdate(() => this.api.load([row.id])));
+  }
+
+  override add(row: LocationRow): Observable<LocationRow[]> {
+    return this.api.add(row.name).pipe(this.failures.report('Add refused'));
+  }
+
+  override delete(id: string): Observable<void> {
+    return this.api.delete(id).pipe(this.failures.report('Delete refused'));
+  }
+}

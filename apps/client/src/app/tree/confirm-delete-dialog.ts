@@ -1,0 +1,31 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+
+export interface ConfirmDeleteData {
+  /** What is being deleted, e.g. "department". */
+  readonly what: string;
+  readonly name: string;
+  /** How many rows go with it, described, e.g. "3 children". */
+  readonly cascade: string;
+}
+
+/** Asks before deleting a row that takes other rows with it. Closes with `true` to delete. */
+@Component({
+  selector: 'app-confirm-delete-dialog',
+  imports: [MatButtonModule, MatDialogModule],
+  template: `
+    <h2 mat-dialog-title>Delete {{ data.what }} “{{ data.name }}”?</h2>
+    <mat-dialog-content>It has {{ data.cascade }}; they will be deleted too.</mat-dialog-content>
+    <mat-dialog-actions align="end">
+      <button mat-button type="button" [mat-dialog-close]="false">Cancel</button>
+      <button mat-flat-button type="button" [mat-dialog-close]="true" cdkFocusInitial>
+        Delete
+      </button>
+    </mat-dialog-actions>
+  `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ConfirmDeleteDialog {
+  protected readonly data = inject<ConfirmDeleteData>(MAT_DIALOG_DATA);
+}

@@ -1,0 +1,84 @@
+import { computed, inject, Injectable, signal } from '@angular/core';
+import { EntitySignals, LiveDepartment, LiveLocation } from '../entities/entity-signals';
+import { flattenTree, RowRange } from './flatten-tree';
+import { LocationOption } from './location-picker';
+import { TreeNodeView } from './tree-node-view';
+
+const SKELETON_ROWS = 6;
+
+function skeleton(index: number): TreeNodeView {
+  return {
+    key: `s:${index}`,
+    id: '',
+    level: 1,
+    kind: undefined,
+    name: '',
+    loading: true,
+    position: index + 1,
+    siblings: SKELETON_ROWS,
+    departmentId: '',
+  };
+}
+
+/** The screen's state: which location is selected, which departments are open, what is in view. */
+@Injectable()
+export class LocationTreeState {
+  private readonly entities = inject(EntitySignals);
+  private readonly chosenId = signal<string | null>(null);
+
+  readonly expanded = signal<ReadonlySet<string>>(new Set());
+  /** The flat positions the virtual scroller renders; only children there are read (and loaded). */
+  readonly range = signal<RowRange>({ start: 0, end: 0 });
+
+  /** Loaded locations, live. */
+  readonly locations = computed<LiveLocation[]>(() =>
+    [...this.entities.locationRows()].filter((location) => location.isLoading !== true),
+  );
+
+  readonly locationOptions = computed<LocationOption[]>(() =>
+    this.locations().map(({ id, name }) => ({ id, name })),
+  );
+
+  /** The chosen location, or the first one when none is chosen or the chosen one is gone. */
+  readonly location = computed<LiveLocation | undefined>(() => {
+    const locations = this.locations();
+    return locations.find((location) => location.id === this.chosenId()) ?? locations[0];
+  });
+
+  readonly departments = computed<LiveDepartment[]>(() => {
+    const location = this.location();
+    return location === undefined ? [] : [...location.departments];
+  });
+
+  readonly tree = computed(() => flattenTree(this.departments(), this.expanded(), this.range()));
+
+  /** Skeleton rows until the locations and the selected location are known. */
+  readonly nodes = computed<TreeNodeView[]>(() => {
+    const known = this.entities.locationsKnown();
+    const waiting =
+      !known || (this.location() === undefined && this.entities.locationRows().length > 0);
+    return waiting
+      ? Array.from({ length: SKELETON_ROWS }, (_, index) => skeleton(index))
+      : this.tree().nodes;
+  });
+
+  choose(locationId: string): void {
+    this.chosenId.set(locationId);
+  }
+
+  toggle(departmentId: string): void {
+    this.expanded.update((expanded) => {
+      const next = new Set(expanded);
+      if (!next.delete(departmentId)) {
+        next.add(departmentId);
+      }
+      return next;
+    });
+  }
+
+  expand(departmentId: string): void {
+    if (!this.expanded().has(departmentId)) {
+      this.toggle(departmentId);
+    }
+  }
+}
