@@ -1,0 +1,98 @@
+// `npm run bench` — runs every benchmark, each in a fresh process (with its own fresh server and
+// client workers), prints one table and writes it as JSON to bench/results/.
+//   npm run bench                      all four, full size (≈ 5 min on 2 cores)
+//   npm run bench -- fan-out seed      only some
+//   npm run bench:quick                small N, few rounds: for development
+import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ensureServerBuilt } from './lib/build';
+import type { ResultMessage } from './lib/child-main';
+import { installCleanup, trackChild } from './lib/cleanup';
+import { stopChild } from './lib/processes';
+import { formatDuration, machine, renderReport, type Report } from './lib/report';
+import { REPO_ROOT } from './lib/server-process';
+
+const BENCHMARKS = [
+  { name: 'fan-out', key: 'fanOut', timeoutMs: 330_000 },
+  { name: 'herd', key: 'herd', timeoutMs: 120_000 },
+  { name: 'throughput', key: 'throughput', timeoutMs: 90_000 },
+  { name: 'seed', key: 'seed', timeoutMs: 90_000 },
+] as const;
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** Runs bench/<name>.ts in a fresh process; resolves with the result it sends, rejects on failure. */
+function runBenchmark(name: string, timeoutMs: number, quick: boolean): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const child = trackChild(
+      fork(join(__dirname, `${name}.ts`), [], {
+        cwd: REPO_ROOT,
+        execArgv: ['--import', 'tsx'],
+        env: { ...process.env, BENCH_QUICK: quick ? '1' : '0' },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      }),
+    );
+    let result: unknown;
+    let received = false;
+    const timer = setTimeout(() => {
+      console.error(`[bench] ${name} took longer than ${timeoutMs / 1000} s: stopping it`);
+      void stopChild(child);
+    }, timeoutMs);
+    child.on('message', (message: ResultMessage) => {
+      if (message.type === 'result') {
+        result = message.result;
+        received = true;
+      }
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (received) resolve(result);
+      else reject(new Error(`${name} failed (${signal ?? `exit code ${code}`}); see its output above`));
+    });
+  });
+}
+
+async function main() {
+  installCleanup();
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const names = args.filter((a) => !a.startsWith('--'));
+  const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  const selected = BENCHMARKS.filter((b) => names.length === 0 || names.includes(b.name));
+
+  const started = performance.now();
+  const report: Report = { machine: { ...machine(), loadAverage: loadavg() }, quick, wallSeconds: 0, failures: {} };
+  log(`${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}${quick ? ' — QUICK mode' : ''}`);
+  if (selected.some((b) => b.name !== 'seed')) await ensureServerBuilt(log);
+
+  for (const [i, benchmark] of selected.entries()) {
+    log(`(${i + 1}/${selected.length}) ${benchmark.name} — ${formatDuration((performance.now() - started) / 1000)} elapsed`);
+    try {
+      (report as unknown as Record<string, unknown>)[benchmark.key] = await runBenchmark(benchmark.name, benchmark.timeoutMs, quick);
+    } catch (error) {
+      report.failures[benchmark.name] = error instanceof Error ? error.message : String(error);
+      console.error(`[bench] ${benchmark.name} FAILED: ${report.failures[benchmark.name]}`);
+    }
+  }
+  report.wallSeconds = Math.round((performance.now() - started) / 100) / 10;
+
+  const text = renderReport(report);
+  console.log(`\n${text}`);
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const stamp = report.machine.date.replace(/[:.]/g, '-');
+  const json = JSON.stringify({ ...report, table: text }, null, 2);
+  writeFileSync(join(dir, `${stamp}${quick ? '-quick' : ''}.json`), json);
+  writeFileSync(join(dir, quick ? 'latest-quick.json' : 'latest.json'), json);
+  log(`written bench/results/${stamp}${quick ? '-quick' : ''}.json and ${quick ? 'latest-quick' : 'latest'}.json`);
+  if (Object.keys(report.failures).length) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
