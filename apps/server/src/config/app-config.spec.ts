@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { defaultClientDir, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('has a default for every variable', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      databaseUrl: 'file:./data/app.db',
+      corsOrigins: ['http://localhost:4200'],
+      seed: true,
+      seedScale: 1,
+      logLevels: ['fatal', 'error', 'warn', 'log'],
+      clientDir: defaultClientDir(),
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      loadConfig({
+        PORT: '3123',
+        DATABASE_URL: 'file:/tmp/x.db',
+        CORS_ORIGINS: ' http://a.example , https://b.example/ ,',
+        SEED: 'false',
+        SEED_SCALE: '0.25',
+        LOG_LEVEL: 'debug',
+        CLIENT_DIR: 'some/dir',
+      }),
+    ).toEqual({
+      port: 3123,
+      databaseUrl: 'file:/tmp/x.db',
+      corsOrigins: ['http://a.example', 'https://b.example'],
+      seed: false,
+      seedScale: 0.25,
+      logLevels: ['fatal', 'error', 'warn', 'log', 'debug'],
+      clientDir: resolve('some/dir'),
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', SEED: '' })).toMatchObject({ port: 3000, seed: true });
+  });
+
+  it('names every invalid variable', () => {
+    expect(() =>
+      loadConfig({ PORT: 'abc', SEED: 'maybe', SEED_SCALE: '-1', LOG_LEVEL: 'loud' }),
+    ).toThrow(
+      /PORT must be a port number; SEED must be true or false; SEED_SCALE must be 0 or more; LOG_LEVEL must be one of/,
+    );
+  });
+});

@@ -1,0 +1,133 @@
+import { Prisma } from '../generated/prisma/client';
+import { descendantFilters, tableOfModel, type TableDefinition } from '../tables/table-registry';
+import type { Change } from './change';
+
+export type ChangeSink = (change: Change) => void;
+
+/** The slice of a Prisma model delegate the recorder uses (every table has the same shape). */
+interface IdDelegate {
+  findMany(args: { where: object; select: { id: true } }): Prisma.PrismaPromise<{ id: string }[]>;
+  delete(args: object): Prisma.PrismaPromise<Record<string, unknown>>;
+}
+
+interface HookParams {
+  model: string;
+  args: Record<string, unknown> & { where?: { id?: unknown }; data?: Record<string, unknown> };
+  query: (args: unknown) => Promise<unknown>;
+  /** Prisma passes the transaction a query runs in, when it runs in one. */
+  __internalParams?: { transaction?: unknown };
+}
+
+/** Writes the recorder cannot attribute to rows; they are refused rather than missed. */
+const UNRECORDED_WRITES = [
+  'createMany',
+  'createManyAndReturn',
+  'updateMany',
+  'updateManyAndReturn',
+  'deleteMany',
+  'upsert',
+] as const;
+
+function rowId(value: unknown, what: string): string {
+  if (typeof value !== 'string') {
+    throw new Error(`Change recorder: ${what} must name its row by id`);
+  }
+  return value;
+}
+
+/**
+ * Outside a transaction a write has committed once its query resolved; inside one the recorder
+ * cannot see the commit, so such writes are refused instead of being announced too early.
+ */
+function refuseInTransaction({ model, __internalParams }: HookParams, operation: string): void {
+  if (__internalParams?.transaction) {
+    throw new Error(
+      `Change recorder: ${model}.${operation} inside $transaction cannot be announced after its ` +
+        'commit; write through the recording client outside transactions',
+    );
+  }
+}
+
+/**
+ * The ONE place notifications come from: a Prisma client extension that reports every committed
+ * create, update and delete of any table to `sink`. A failed write throws before anything is
+ * reported. A delete also reports the rows the database's cascade removes with it: they are looked
+ * up in the same transaction as the delete.
+ */
+export function changeRecording(sink: ChangeSink) {
+  return Prisma.defineExtension((client) => {
+    const delegateOf = (definition: TableDefinition) =>
+      (client as unknown as Record<string, IdDelegate>)[definition.delegate];
+
+    const refuse = (operation: string) => (params: HookParams) => {
+      throw new Error(
+        `Change recorder: ${params.model}.${operation} is not recorded; use create, update or delete`,
+      );
+    };
+
+    return client.$extends({
+      name: 'change-recording',
+      query: {
+        $allModels: {
+          async create(params) {
+            const hook = params as unknown as HookParams;
+            refuseInTransaction(hook, 'create');
+            const definition = tableOfModel(hook.model);
+            const row = (await hook.query(hook.args)) as Record<string, unknown>;
+            const link = definition.parent;
+            sink({
+              kind: 'create',
+              table: definition.table,
+              id: rowId(row['id'], 'a created row'),
+              parentId:
+                link.table === 'top'
+                  ? null
+                  : rowId(hook.args.data?.[link.foreignKey] ?? row[link.foreignKey], 'a parent'),
+            });
+            return row;
+          },
+
+          async update(params) {
+            const hook = params as unknown as HookParams;
+            refuseInTransaction(hook, 'update');
+            const definition = tableOfModel(hook.model);
+            const id = rowId(hook.args.where?.id, 'an update');
+            const row = await hook.query(hook.args);
+            sink({ kind: 'update', table: definition.table, id });
+            return row;
+          },
+
+          async delete(params) {
+            const hook = params as unknown as HookParams;
+            refuseInTransaction(hook, 'delete');
+            const definition = tableOfModel(hook.model);
+            const id = rowId(hook.args.where?.id, 'a delete');
+            const below = descendantFilters(definition.table, id);
+            if (below.length === 0) {
+              const row = await hook.query(hook.args);
+              sink({ kind: 'delete', table: definition.table, id, cascade: [] });
+              return row;
+            }
+            // One transaction: what the cascade will remove, then the delete itself.
+            const results = await client.$transaction([
+              ...below.map(({ definition: child, where }) =>
+                delegateOf(child).findMany({ where, select: { id: true } }),
+              ),
+              delegateOf(definition).delete(hook.args),
+            ]);
+            const cascade = below.map(({ definition: child }, index) => ({
+              table: child.table,
+              ids: (results[index] as { id: string }[]).map((row) => row.id),
+            }));
+            sink({ kind: 'delete', table: definition.table, id, cascade });
+            return results[below.length];
+          },
+
+          ...Object.fromEntries(
+            UNRECORDED_WRITES.map((operation) => [operation, refuse(operation)]),
+          ),
+        },
+      },
+    });
+  });
+}

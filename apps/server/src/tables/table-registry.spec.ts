@@ -1,0 +1,36 @@
+import { CRUD_TABLES, PARENT_TABLE } from '@smart-sync/shared-types';
+import { descendantFilters, parentTableOf, TABLES, tableOfModel } from './table-registry';
+
+describe('table registry', () => {
+  it('defines every CRUD table with the parent shared-types names', () => {
+    expect(Object.keys(TABLES).sort()).toEqual([...CRUD_TABLES].sort());
+    for (const table of CRUD_TABLES) expect(parentTableOf(table)).toBe(PARENT_TABLE[table]);
+  });
+
+  it('derives each table’s child tables from the parents', () => {
+    expect(TABLES.locations.childTables).toEqual(['departments']);
+    expect(TABLES.departments.childTables).toEqual(['docs', 'folders', 'lists', 'sprintFolders']);
+    expect(TABLES.docs.childTables).toEqual([]);
+  });
+
+  it('finds a table by its Prisma model', () => {
+    expect(tableOfModel('SprintFolder').table).toBe('sprintFolders');
+    expect(() => tableOfModel('User')).toThrow(/unknown Prisma model "User"/);
+  });
+
+  it('lists what a delete cascades to, with filters through the relations', () => {
+    const filters = descendantFilters('locations', 'L').map(({ definition, where }) => [
+      definition.table,
+      where,
+    ]);
+    expect(filters).toEqual([
+      ['departments', { locationId: 'L' }],
+      ['docs', { department: { locationId: 'L' } }],
+      ['folders', { department: { locationId: 'L' } }],
+      ['lists', { department: { locationId: 'L' } }],
+      ['sprintFolders', { department: { locationId: 'L' } }],
+    ]);
+    expect(descendantFilters('departments', 'D')[0].where).toEqual({ departmentId: 'D' });
+    expect(descendantFilters('docs', 'x')).toEqual([]);
+  });
+});
