@@ -1,0 +1,59 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { smartErrorHandlerToken } from '@smarttools/smart-signals';
+import { firstValueFrom } from 'rxjs';
+import { LocationEffects } from './location-effects';
+import { TopEffects } from './top-effects';
+
+describe('TopEffects and LocationEffects', () => {
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        TopEffects,
+        LocationEffects,
+        { provide: smartErrorHandlerToken, useValue: { handleError: jest.fn() } },
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => http.verify());
+
+  it('loads the top row: every location id', async () => {
+    const rows = firstValueFrom(TestBed.inject(TopEffects).loadByIds(['1']));
+    const post = http.expectOne({ method: 'POST', url: '/api/top' });
+    expect(post.request.body).toEqual(['1']);
+    post.flush([{ id: '1', locations: ['l1', 'l2'] }]);
+    expect(await rows).toEqual([{ id: '1', locations: ['l1', 'l2'] }]);
+  });
+
+  it('loads, renames and adds locations with their ids unchanged', async () => {
+    const effects = TestBed.inject(LocationEffects);
+    const loaded = firstValueFrom(effects.loadByIds(['l1']));
+    http
+      .expectOne('/api/locations')
+      .flush([{ id: 'l1', name: 'Paris', version: 1, departments: ['d1'] }]);
+    expect(await loaded).toEqual([{ id: 'l1', name: 'Paris', version: 1, departments: ['d1'] }]);
+
+    const renamed = firstValueFrom(
+      effects.update({ id: 'l1', name: 'Lyon', version: 1, departments: [] }),
+    );
+    const put = http.expectOne({ method: 'PUT', url: '/api/locations' });
+    expect(put.request.body).toEqual({ id: 'l1', name: 'Lyon' });
+    put.flush([{ id: 'l1', name: 'Lyon', version: 2, departments: ['d1'] }]);
+    expect((await renamed)[0].name).toBe('Lyon');
+
+    const added = firstValueFrom(
+      effects.add({ id: 'new', name: 'Nice', version: 0, departments: [] }),
+    );
+    const post = http.expectOne({ method: 'POST', url: '/api/locations/add' });
+    expect(post.request.body).toEqual({ name: 'Nice' });
+    post.flush([{ id: 'l3', name: 'Nice', version: 1, departments: [] }]);
+    expect((await added)[0].id).toBe('l3');
+  });
+});

@@ -1,0 +1,49 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { describeError, SnackbarErrorHandler } from './snackbar-error-handler';
+
+describe('SnackbarErrorHandler', () => {
+  const open = jest.fn();
+
+  beforeEach(() => {
+    open.mockReset();
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    TestBed.configureTestingModule({
+      providers: [SnackbarErrorHandler, { provide: MatSnackBar, useValue: { open } }],
+    });
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('shows the message and the server’s explanation in a snackbar', () => {
+    const error = new HttpErrorResponse({
+      status: 400,
+      statusText: 'Bad Request',
+      error: { statusCode: 400, message: 'name: must be at most 100 characters' },
+    });
+    TestBed.inject(SnackbarErrorHandler).handleError('Rename refused', error);
+    expect(open).toHaveBeenCalledWith(
+      'Rename refused: name: must be at most 100 characters',
+      'Dismiss',
+      expect.objectContaining({ duration: expect.any(Number) }),
+    );
+  });
+
+  it('words SmartNgRX’s load failures for people', () => {
+    TestBed.inject(SnackbarErrorHandler).handleError('loadByIds', new Error('boom'));
+    expect(open).toHaveBeenCalledWith('Could not load rows: boom', 'Dismiss', expect.anything());
+  });
+});
+
+describe('describeError', () => {
+  it.each([
+    [new HttpErrorResponse({ status: 400, error: { message: ['a', 'b'] } }), 'a; b'],
+    [new HttpErrorResponse({ status: 0 }), 'the server cannot be reached'],
+    [new HttpErrorResponse({ status: 500, statusText: 'Server Error' }), '500 Server Error'],
+    [new Error('plain'), 'plain'],
+    ['text', 'text'],
+  ])('describes %p as %p', (error, text) => {
+    expect(describeError(error)).toBe(text);
+  });
+});

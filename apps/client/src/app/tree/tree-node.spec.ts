@@ -1,0 +1,128 @@
+import { TestBed } from '@angular/core/testing';
+import { ChildTable } from '@smart-sync/shared-types';
+import { TreeNode } from './tree-node';
+import { TreeNodeView } from './tree-node-view';
+
+const department: TreeNodeView = {
+  key: 'd:d1',
+  id: 'd1',
+  level: 1,
+  kind: 'departments',
+  name: 'Sales',
+  loading: false,
+  position: 2,
+  siblings: 5,
+  expanded: false,
+  childCount: 3,
+  departmentId: 'd1',
+};
+
+const doc: TreeNodeView = {
+  key: 'c:d1:0',
+  id: 'docs:a',
+  level: 2,
+  kind: 'docs',
+  name: 'Plan',
+  loading: false,
+  position: 1,
+  siblings: 3,
+  departmentId: 'd1',
+};
+
+async function render(node: TreeNodeView, editing = false) {
+  const fixture = TestBed.createComponent(TreeNode);
+  fixture.componentRef.setInput('node', node);
+  fixture.componentRef.setInput('editing', editing);
+  await fixture.whenStable();
+  const host = fixture.nativeElement as HTMLElement;
+  const button = (label: string) =>
+    host.querySelector(`button[aria-label="${label}"]`) as HTMLButtonElement | null;
+  return { fixture, host, button };
+}
+
+describe('TreeNode', () => {
+  it('is a level-1 treeitem named after the department, with its place among its siblings', async () => {
+    const { host } = await render(department);
+    expect(host.getAttribute('role')).toBe('treeitem');
+    expect(host.getAttribute('aria-level')).toBe('1');
+    expect(host.getAttribute('aria-label')).toBe('Sales');
+    expect(host.getAttribute('aria-posinset')).toBe('2');
+    expect(host.getAttribute('aria-setsize')).toBe('5');
+    expect(host.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('offers Expand, Edit, Add and Delete on a department', async () => {
+    const { button } = await render(department);
+    for (const label of ['Expand', 'Edit', 'Add', 'Delete']) {
+      expect(button(label)).not.toBeNull();
+    }
+  });
+
+  it('says Collapse once expanded, and asks to toggle when clicked', async () => {
+    const { fixture, button, host } = await render({ ...department, expanded: true });
+    let toggles = 0;
+    fixture.componentInstance.toggleExpanded.subscribe(() => toggles++);
+    button('Collapse')?.click();
+    expect(toggles).toBe(1);
+    expect(host.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('is a level-2 treeitem with the icon of its kind, Edit and Delete but no Add', async () => {
+    const { host, button } = await render(doc);
+    expect(host.getAttribute('aria-level')).toBe('2');
+    expect(host.getAttribute('aria-label')).toBe('Plan');
+    expect(host.getAttribute('aria-expanded')).toBeNull();
+    expect(host.querySelector('mat-icon.kind')?.textContent?.trim()).toBe('description');
+    expect(button('Edit')).not.toBeNull();
+    expect(button('Delete')).not.toBeNull();
+    expect(button('Add')).toBeNull();
+  });
+
+  it('asks to edit and to delete', async () => {
+    const { fixture, button } = await render(doc);
+    const events: string[] = [];
+    fixture.componentInstance.startEdit.subscribe(() => events.push('edit'));
+    fixture.componentInstance.remove.subscribe(() => events.push('delete'));
+    button('Edit')?.click();
+    button('Delete')?.click();
+    expect(events).toEqual(['edit', 'delete']);
+  });
+
+  it('shows the Name editor instead of the name and actions while editing', async () => {
+    const { host, button } = await render(doc, true);
+    expect(host.querySelector('input[aria-label="Name"]')).not.toBeNull();
+    expect(button('Edit')).toBeNull();
+    expect(host.querySelector('.name')).toBeNull();
+  });
+
+  it('offers every child kind in the Add menu', async () => {
+    const { fixture, button } = await render(department);
+    const added: ChildTable[] = [];
+    fixture.componentInstance.add.subscribe((table) => added.push(table));
+    button('Add')?.click();
+    await fixture.whenStable();
+    const items = [...document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')];
+    expect(items.map((item) => item.querySelector('.kind-label')?.textContent?.trim())).toEqual([
+      'Doc',
+      'Folder',
+      'List',
+      'Sprint folder',
+    ]);
+    items[2].click();
+    expect(added).toEqual(['lists']);
+  });
+
+  it('draws a busy skeleton row while loading', async () => {
+    const { host, button } = await render({
+      ...doc,
+      loading: true,
+      name: '',
+      id: '',
+      kind: undefined,
+    });
+    expect(host.getAttribute('aria-busy')).toBe('true');
+    expect(host.getAttribute('aria-label')).toBe('Loading');
+    expect(host.querySelector('.skeleton')).not.toBeNull();
+    expect(button('Edit')).toBeNull();
+  });
+});
