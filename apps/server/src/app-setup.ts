@@ -1,0 +1,32 @@
+import type { NestApplicationOptions } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SocketIoAdapter } from './adapters/socket-io.adapter';
+import { serveClientApp } from './client-app/serve-client-app';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { jsonBody } from './common/json-body.middleware';
+import { OriginPolicy, refuseForeignOrigins } from './common/origin-policy';
+import { logRequests } from './common/request-logger.middleware';
+import type { AppConfig } from './config/app-config';
+
+export const API_PREFIX = 'api';
+
+/** Options to create the Nest app with (main.ts and the integration tests alike). */
+export function appOptions(config: AppConfig): NestApplicationOptions {
+  // The body parser is jsonBody() below: Express's would answer its errors with a stack trace.
+  return { bodyParser: false, logger: config.logLevels };
+}
+
+/** Everything between creating the app and listening, shared by main.ts and the tests. */
+export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+  const policy = new OriginPolicy(config.corsOrigins);
+  app.disable('x-powered-by');
+  app.setGlobalPrefix(API_PREFIX);
+  app.use(refuseForeignOrigins(policy));
+  app.enableCors({ origin: [...config.corsOrigins] });
+  if (config.logLevels.includes('debug')) app.use(logRequests());
+  app.use(jsonBody());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useWebSocketAdapter(new SocketIoAdapter(app, config.corsOrigins, policy));
+  serveClientApp(app, config.clientDir);
+  app.enableShutdownHooks();
+}

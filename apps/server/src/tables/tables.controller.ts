@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/common';
+import {
+  addChildBodySchema,
+  addLocationBodySchema,
+  idSchema,
+  indexPageRequestSchema,
+  loadByIdsBodySchema,
+  updateBodySchema,
+  type ChildIndexPage,
+  type CrudTable,
+  type IndexPageRequest,
+  type TopRow,
+  type UpdateBody,
+} from '@smart-sync/shared-types';
+import { parseOrThrow, ZodValidationPipe } from '../common/zod-validation.pipe';
+import { TableNamePipe } from './table-name.pipe';
+import { TABLES } from './table-registry';
+import { type Row, TablesService } from './tables.service';
+
+const ids = new ZodValidationPipe(loadByIdsBodySchema, 'ids');
+
+/**
+ * The REST API of every table, generic over the table registry. The fixed routes come first:
+ * Express matches in registration order, and `top` is not a CRUD table.
+ */
+@Controller()
+export class TablesController {
+  constructor(private readonly tables: TablesService) {}
+
+  @Post('top')
+  @HttpCode(200)
+  top(@Body(ids) body: string[]): Promise<TopRow[]> {
+    return this.tables.top(body);
+  }
+
+  @Post('departments/indexes')
+  @HttpCode(200)
+  indexes(
+    @Body(new ZodValidationPipe(indexPageRequestSchema)) body: IndexPageRequest,
+  ): Promise<ChildIndexPage> {
+    return this.tables.childPage(body);
+  }
+
+  @Post(':table')
+  @HttpCode(200)
+  load(@Param('table', TableNamePipe) table: CrudTable, @Body(ids) body: string[]): Promise<Row[]> {
+    return this.tables.load(table, body);
+  }
+
+  @Put(':table')
+  update(
+    @Param('table', TableNamePipe) table: CrudTable,
+    @Body(new ZodValidationPipe(updateBodySchema)) body: UpdateBody,
+  ): Promise<Row[]> {
+    return this.tables.update(table, body);
+  }
+
+  @Post(':table/add')
+  add(@Param('table', TableNamePipe) table: CrudTable, @Body() body: unknown): Promise<Row[]> {
+    const schema =
+      TABLES[table].parent.table === 'top' ? addLocationBodySchema : addChildBodySchema;
+    return this.tables.add(table, parseOrThrow(schema, body));
+  }
+
+  @Delete(':table/:id')
+  @HttpCode(204)
+  remove(
+    @Param('table', TableNamePipe) table: CrudTable,
+    @Param('id', new ZodValidationPipe(idSchema, 'id')) id: string,
+  ): Promise<void> {
+    return this.tables.remove(table, id);
+  }
+}

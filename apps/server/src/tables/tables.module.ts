@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DbModule } from '../db/db.module';
+import { TablesController } from './tables.controller';
+import { TablesService } from './tables.service';
+
+@Module({
+  imports: [DbModule],
+  controllers: [TablesController],
+  providers: [TablesService],
+  exports: [TablesService],
+})
+export class TablesModule {}

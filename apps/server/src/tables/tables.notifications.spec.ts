@@ -1,0 +1,265 @@
+import {
+  CHILD_TABLES,
+  CRUD_TABLES,
+  PARENT_TABLE,
+  type CrudTable,
+  type SocketNotification,
+} from '@smart-sync/shared-types';
+import type { Socket } from 'socket.io-client';
+import request from 'supertest';
+import { connectClient, MessageLog, startTestApp, type TestApp } from '../testing/test-app';
+import { TablesService } from './tables.service';
+
+/** A location with a department holding one row of each child table: the ids of each row. */
+type Tree = Record<CrudTable, string>;
+
+describe('REST writes → socket.io notifications', () => {
+  let t: TestApp;
+  let socket: Socket;
+  let log: MessageLog;
+  let sentinelId: string;
+  let sentinelWrites = 0;
+  let tree: Tree;
+
+  async function createTree(name: string): Promise<Tree> {
+    const { base } = t.db;
+    const location = await base.location.create({ data: { name: `${name} location` } });
+    const department = await base.department.create({
+      data: { name: `${name} department`, locationId: location.id },
+    });
+    const departmentId = department.id;
+    const [doc, folder, list, sprintFolder] = await Promise.all([
+      base.doc.create({ data: { name: `${name} doc`, departmentId } }),
+      base.folder.create({ data: { name: `${name} folder`, departmentId } }),
+      base.list.create({ data: { name: `${name} list`, departmentId } }),
+      base.sprintFolder.create({ data: { name: `${name} sprint folder`, departmentId } }),
+    ]);
+    return {
+      locations: location.id,
+      departments: departmentId,
+      docs: doc.id,
+      folders: folder.id,
+      lists: list.id,
+      sprintFolders: sprintFolder.id,
+    };
+  }
+
+  /**
+   * Everything emitted since the last call: a known later write is made and its message awaited,
+   * so every message emitted before it has arrived (one ordered connection).
+   */
+  async function messagesSoFar(): Promise<SocketNotification[]> {
+    await request(t.url)
+      .put('/api/docs')
+      .send({ id: sentinelId, name: `sentinel ${++sentinelWrites}` })
+      .expect(200);
+    const sentinel: SocketNotification = { action: 'update', table: 'docs', ids: [sentinelId] };
+    await log.waitFor((m) => JSON.stringify(m) === JSON.stringify(sentinel));
+    const messages = log.take();
+    expect(messages.at(-1)).toEqual(sentinel);
+    return messages.slice(0, -1);
+  }
+
+  /** Every row of every table: what "the database is unchanged" compares. */
+  async function snapshot() {
+    const { base } = t.db;
+    const select = { id: true, name: true, version: true };
+    const orderBy = { id: 'asc' } as const;
+    return Promise.all([
+      base.location.findMany({ select, orderBy }),
+      base.department.findMany({ select, orderBy }),
+      base.doc.findMany({ select, orderBy }),
+      base.folder.findMany({ select, orderBy }),
+      base.list.findMany({ select, orderBy }),
+      base.sprintFolder.findMany({ select, orderBy }),
+    ]);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    sentinelId = (await createTree('sentinel')).docs;
+    socket = await connectClient(t.url);
+    log = new MessageLog(socket);
+  });
+
+  afterAll(async () => {
+    socket?.close();
+    await t?.close();
+  });
+
+  beforeEach(async () => {
+    tree = await createTree('test');
+    expect(await messagesSoFar()).toEqual([]);
+  });
+
+  describe.each(CRUD_TABLES)('%s', (table) => {
+    it('update → the row’s table and id, and the row as a load returns it', async () => {
+      const id = tree[table];
+      const response = await request(t.url)
+        .put(`/api/${table}`)
+        .send({ id, name: '  Renamed  ' })
+        .expect(200);
+      expect(response.body).toEqual([expect.objectContaining({ id, name: 'Renamed', version: 2 })]);
+      const loaded = await request(t.url).post(`/api/${table}`).send([id]).expect(200);
+      expect(response.body).toEqual(loaded.body);
+      expect(await messagesSoFar()).toEqual([{ action: 'update', table, ids: [id] }]);
+    });
+
+    it('add → an update of the parent row (the top row for a location)', async () => {
+      const parentTable = PARENT_TABLE[table];
+      const parentId = parentTable === 'top' ? '1' : tree[parentTable];
+      const response = await request(t.url)
+        .post(`/api/${table}/add`)
+        .send({ name: 'New row', parentId })
+        .expect(201);
+      expect(response.body).toEqual([expect.objectContaining({ name: 'New row', version: 1 })]);
+      const newId = response.body[0].id as string;
+      const loaded = await request(t.url).post(`/api/${table}`).send([newId]).expect(200);
+      expect(response.body).toEqual(loaded.body);
+      expect(await messagesSoFar()).toEqual([
+        { action: 'update', table: parentTable, ids: [parentId] },
+      ]);
+    });
+
+    it('delete → the row, and one delete per table for the rows its cascade removed', async () => {
+      const id = tree[table];
+      await request(t.url).delete(`/api/${table}/${id}`).expect(204).expect('');
+      const cascade: CrudTable[] =
+        table === 'locations'
+          ? ['departments', ...CHILD_TABLES]
+          : table === 'departments'
+            ? [...CHILD_TABLES]
+            : [];
+      expect(await messagesSoFar()).toEqual([
+        { action: 'delete', table, ids: [id] },
+        ...cascade.map((child) => ({ action: 'delete', table: child, ids: [tree[child]] })),
+      ]);
+      const loaded = await request(t.url)
+        .post(`/api/${table}`)
+        .send([id, ...cascade.map((child) => tree[child])])
+        .expect(200);
+      expect(loaded.body).toEqual([]);
+    });
+
+    it('rejected requests → 400/404/413, nothing changed, nothing emitted', async () => {
+      const before = await snapshot();
+      const id = tree[table];
+      const parentTable = PARENT_TABLE[table];
+      const cases: [string, request.Test, number, RegExp][] = [
+        ['empty name', request(t.url).put(`/api/${table}`).send({ id, name: ' ' }), 400, /^name: /],
+        [
+          'long name',
+          request(t.url)
+            .put(`/api/${table}`)
+            .send({ id, name: 'n'.repeat(101) }),
+          400,
+          /^name: must be at most 100 characters$/,
+        ],
+        ['missing id', request(t.url).put(`/api/${table}`).send({ name: 'x' }), 400, /^id: /],
+        [
+          'unknown id',
+          request(t.url).put(`/api/${table}`).send({ id: 'nope', name: 'x' }),
+          404,
+          /"nope"/,
+        ],
+        [
+          'add without name',
+          request(t.url).post(`/api/${table}/add`).send({ parentId: id }),
+          400,
+          /^name: /,
+        ],
+        ['delete unknown id', request(t.url).delete(`/api/${table}/nope`), 404, /"nope"/],
+        [
+          'body over 1 MB',
+          request(t.url)
+            .put(`/api/${table}`)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify({ id, name: 'x', padding: 'p'.repeat(1024 * 1024) })),
+          413,
+          /larger than 1 MB/,
+        ],
+        [
+          'malformed JSON',
+          request(t.url)
+            .put(`/api/${table}`)
+            .set('Content-Type', 'application/json')
+            .send('{"id":'),
+          400,
+          /not valid JSON/,
+        ],
+      ];
+      if (parentTable !== 'top') {
+        cases.push(
+          [
+            'add under an unknown parent',
+            request(t.url).post(`/api/${table}/add`).send({ name: 'x', parentId: 'nope' }),
+            404,
+            new RegExp(`^${parentTable} has no row with id "nope"$`),
+          ],
+          [
+            'add without parent',
+            request(t.url).post(`/api/${table}/add`).send({ name: 'x' }),
+            400,
+            /^parentId: /,
+          ],
+        );
+      }
+      for (const [label, call, status, message] of cases) {
+        const response = await call;
+        expect({ label, status: response.status }).toEqual({ label, status });
+        expect({ label, message: response.body.message }).toEqual({
+          label,
+          message: expect.stringMatching(message),
+        });
+        expect(JSON.stringify(response.body)).not.toMatch(/\.ts:\d+|\n\s+at /);
+      }
+      expect(await snapshot()).toEqual(before);
+      expect(await messagesSoFar()).toEqual([]);
+    });
+  });
+
+  it('coalesces writes of one tick into one message per table and action', async () => {
+    const tables = t.app.get(TablesService);
+    const other = await createTree('other');
+    await Promise.all([
+      tables.update('docs', { id: tree.docs, name: 'A' }),
+      tables.update('docs', { id: other.docs, name: 'B' }),
+      tables.update('lists', { id: tree.lists, name: 'C' }),
+      tables.remove('folders', tree.folders),
+      tables.remove('folders', other.folders),
+    ]);
+    const messages = await messagesSoFar();
+    expect(messages).toHaveLength(3);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        { action: 'update', table: 'docs', ids: expect.arrayContaining([tree.docs, other.docs]) },
+        { action: 'update', table: 'lists', ids: [tree.lists] },
+        {
+          action: 'delete',
+          table: 'folders',
+          ids: expect.arrayContaining([tree.folders, other.folders]),
+        },
+      ]),
+    );
+  });
+
+  it('answers 404 for an unknown table, emitting nothing', async () => {
+    await request(t.url).put('/api/users').send({ id: 'x', name: 'y' }).expect(404);
+    await request(t.url).put('/api/top').send({ id: '1', name: 'y' }).expect(404);
+    await request(t.url).delete(`/api/top/1`).expect(404);
+    expect(await messagesSoFar()).toEqual([]);
+  });
+
+  it('sends every message to every connected client', async () => {
+    const second = await connectClient(t.url);
+    const secondLog = new MessageLog(second);
+    try {
+      await request(t.url).put('/api/folders').send({ id: tree.folders, name: 'Both' }).expect(200);
+      const expected = { action: 'update', table: 'folders', ids: [tree.folders] };
+      await secondLog.waitFor((m) => JSON.stringify(m) === JSON.stringify(expected));
+      expect(await messagesSoFar()).toEqual([expected]);
+    } finally {
+      second.close();
+    }
+  });
+});

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import {
+  NOTIFICATION_EVENT,
+  NOTIFICATION_NAMESPACE,
+  type SocketNotification,
+} from '@smart-sync/shared-types';
+import { io, type Socket } from 'socket.io-client';
+import { AppModule } from '../app.module';
+import { appOptions, configureApp } from '../app-setup';
+import { loadConfig } from '../config/app-config';
+import { PrismaService } from '../db/prisma.service';
+
+export const ALLOWED_ORIGIN = 'http://allowed.example';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** `http://127.0.0.1:<port>` */
+  url: string;
+  db: PrismaService;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Nest app, configured as main.ts does, on a fresh SQLite file, listening on a free port.
+ * `env` overrides the test defaults: SEED=false, CORS_ORIGINS=http://allowed.example, no client.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'smart-sync-app-'));
+  const config = loadConfig({
+    DATABASE_URL: `file:${join(dir, 'app.db')}`,
+    SEED: 'false',
+    CORS_ORIGINS: ALLOWED_ORIGIN,
+    LOG_LEVEL: 'error',
+    CLIENT_DIR: join(dir, 'no-client'),
+    ...env,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot(config)],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>(appOptions(config));
+  configureApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    db: app.get(PrismaService),
+    async close() {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A socket.io client on the notification namespace, connected (or refused). */
+export function connectClient(
+  url: string,
+  options: { origin?: string; transports?: ('polling' | 'websocket')[] } = {},
+): Promise<Socket> {
+  const socket = io(`${url}${NOTIFICATION_NAMESPACE}`, {
+    forceNew: true,
+    reconnection: false,
+    transports: options.transports ?? ['websocket'],
+    extraHeaders: options.origin ? { Origin: options.origin } : undefined,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** Collects every notification a socket receives, and waits for particular ones. */
+export class MessageLog {
+  readonly messages: SocketNotification[] = [];
+  private waiters: { test: (m: SocketNotification) => boolean; resolve: () => void }[] = [];
+
+  constructor(socket: Socket) {
+    socket.on(NOTIFICATION_EVENT, (message: SocketNotification) => {
+      this.messages.push(message);
+      this.waiters = this.waiters.filter((waiter) => {
+        if (!waiter.test(message)) return true;
+        waiter.resolve();
+        return false;
+      });
+    });
+  }
+
+  /** Resolves once a received message (past or future) passes `test`. */
+  waitFor(test: (message: SocketNotification) => boolean, timeoutMs = 5000): Promise<void> {
+    if (this.messages.some(test)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(
+          new Error(
+            `no matching message within ${timeoutMs} ms; got ${JSON.stringify(this.messages)}`,
+          ),
+        );
+      }, timeoutMs);
+      this.waiters.push({
+        test,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  /** Returns the messages so far and forgets them. */
+  take(): SocketNotification[] {
+    return this.messages.splice(0);
+  }
+}
