@@ -2,7 +2,7 @@
 // SmartNgRX's effect service does (`POST /api/docs [id]`, over its own keep-alive connection, as
 // each browser tab has). Measures request start → the last client holds the fresh row, and the
 // reload requests per second the server sustained meanwhile.
-import type { ChildRow } from '@smart-sync/shared-types';
+import type { ChildRow } from '../libs/shared-types/src';
 import { benchmarkMain } from './lib/child-main';
 import { ClientPool } from './lib/client-pool';
 import { nowMs, sleep } from './lib/clock';

@@ -3,7 +3,7 @@
 //   npm run bench                      all four, full size (≈ 5 min on 2 cores)
 //   npm run bench -- fan-out seed      only some
 //   npm run bench:quick                small N, few rounds: for development
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -55,6 +55,18 @@ function runBenchmark(name: string, timeoutMs: number, quick: boolean): Promise<
   });
 }
 
+/** Each server holds one socket per client; warn when the open-file limit is too low for that. */
+function checkOpenFileLimit(): void {
+  try {
+    const limit = execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim();
+    if (limit !== 'unlimited' && Number(limit) < 6_000) {
+      log(`WARNING: ulimit -n is ${limit}; 5,000 clients need more. Run \`ulimit -n 20000\` first.`);
+    }
+  } catch {
+    /* no sh: skip the check */
+  }
+}
+
 async function main() {
   installCleanup();
   const args = process.argv.slice(2);
@@ -68,6 +80,7 @@ async function main() {
   const report: Report = { machine: { ...machine(), loadAverage: loadavg() }, quick, wallSeconds: 0, failures: {} };
   log(`${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}${quick ? ' — QUICK mode' : ''}`);
   if (selected.some((b) => b.name !== 'seed')) await ensureServerBuilt(log);
+  checkOpenFileLimit();
 
   for (const [i, benchmark] of selected.entries()) {
     log(`(${i + 1}/${selected.length}) ${benchmark.name} — ${formatDuration((performance.now() - started) / 1000)} elapsed`);

@@ -43,6 +43,10 @@ export function buildReason(): string | null {
 
 /** `npx nx build server` when the bundle is missing or stale; throws with the build's output on failure. */
 export async function ensureServerBuilt(log: (line: string) => void): Promise<void> {
+  if (process.env.BENCH_SERVER_MAIN) {
+    log(`BENCH_SERVER_MAIN=${process.env.BENCH_SERVER_MAIN}: not building`);
+    return;
+  }
   const reason = buildReason();
   if (!reason) {
     log('server build is up to date (dist/apps/server/main.js)');
@@ -55,7 +59,7 @@ export async function ensureServerBuilt(log: (line: string) => void): Promise<vo
     const child = trackChild(
       spawn('npx', ['nx', 'build', 'server'], {
         cwd: REPO_ROOT,
-        env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' },
+        env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
     );

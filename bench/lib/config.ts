@@ -12,7 +12,7 @@ export interface BenchConfig {
 
 export const FULL: BenchConfig = {
   quick: false,
-  fanOut: { sizes: [100, 1000, 5000], rounds: 25, warmupRounds: 3, clientsPerWorker: 1250, maxWorkers: 4 },
+  fanOut: { sizes: [100, 1000, 5000], rounds: 30, warmupRounds: 3, clientsPerWorker: 1250, maxWorkers: 4 },
   herd: { clients: 1000, rounds: 8, warmupRounds: 1, workers: 2 },
   throughput: { seconds: 10, concurrency: 8, workers: 1 },
   seed: { runs: 3 },
@@ -26,6 +26,10 @@ export const QUICK: BenchConfig = {
   seed: { runs: 1 },
 };
 
+/** BENCH_QUICK=1 picks QUICK; BENCH_FANOUT_SIZES=100,5000 overrides the fan-out sizes. */
 export function configFromEnv(): BenchConfig {
-  return process.env.BENCH_QUICK === '1' ? QUICK : FULL;
+  const config = structuredClone(process.env.BENCH_QUICK === '1' ? QUICK : FULL);
+  const sizes = process.env.BENCH_FANOUT_SIZES?.split(',').map(Number);
+  if (sizes?.length && sizes.every((n) => Number.isInteger(n) && n > 0)) config.fanOut.sizes = sizes;
+  return config;
 }

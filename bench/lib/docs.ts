@@ -1,6 +1,6 @@
 import type http from 'node:http';
-import type { ChildIndexPage, DepartmentRow, LocationRow, TopRow } from '@smart-sync/shared-types';
-import { TOP_ID } from '@smart-sync/shared-types';
+import type { ChildIndexPage, DepartmentRow, LocationRow, TopRow } from '../../libs/shared-types/src';
+import { TOP_ID } from '../../libs/shared-types/src';
 import { expectJson } from './http';
 
 /**

@@ -8,7 +8,8 @@ export class OutputTail {
   private readonly lines: string[] = [];
   constructor(private readonly keep = 60) {}
   push(chunk: Buffer | string, stream: string): void {
-    for (const line of chunk.toString().split('\n')) {
+    // eslint-disable-next-line no-control-regex
+    for (const line of chunk.toString().replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
       if (!line.trim()) continue;
       this.lines.push(`${stream}| ${line}`);
       if (this.lines.length > this.keep) this.lines.shift();

@@ -7,6 +7,8 @@ import { startServerProcess, type StartedProcess } from './processes';
 
 export const REPO_ROOT = resolve(__dirname, '../..');
 export const SERVER_MAIN = join(REPO_ROOT, 'dist/apps/server/main.js');
+/** BENCH_SERVER_MAIN points the benchmarks at another server bundle (e.g. a stand-in while developing). */
+const serverMain = () => process.env.BENCH_SERVER_MAIN || SERVER_MAIN;
 
 export interface RealServer extends StartedProcess {
   databaseUrl: string;
@@ -23,7 +25,7 @@ export async function startRealServer(extraEnv: Record<string, string> = {}): Pr
   const port = await freePort();
   const started = performance.now();
   try {
-    const server = await startServerProcess('The server (dist/apps/server/main.js)', process.execPath, [SERVER_MAIN], port, {
+    const server = await startServerProcess('The server (dist/apps/server/main.js)', process.execPath, [serverMain()], port, {
       cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? '',
