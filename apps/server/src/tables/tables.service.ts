@@ -189,6 +189,9 @@ export class TablesService {
   }
 
   private notFound(table: string, id: string, cause?: unknown): NotFoundException {
-    return new NotFoundException(`${table} has no row with id "${id}"`, { cause });
+    return new NotFoundException(`${table} has no row with id "${id}"`, {
+      cause,
+      description: 'Not Found',
+    });
   }
 }

@@ -1,0 +1,52 @@
+import request from 'supertest';
+import { ALLOWED_ORIGIN, startTestApp, type TestApp } from '../testing/test-app';
+
+describe('HTTP obeys CORS_ORIGINS', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('refuses a request from a foreign origin with 403, before it runs', async () => {
+    const before = await t.db.base.location.count();
+    const response = await request(t.url)
+      .post('/api/locations/add')
+      .set('Origin', 'http://evil.example')
+      .send({ name: 'Evil' })
+      .expect(403);
+    expect(response.body).toEqual({
+      statusCode: 403,
+      message: 'origin http://evil.example is not allowed',
+    });
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    await request(t.url)
+      .options('/api/docs')
+      .set('Origin', 'http://evil.example')
+      .set('Access-Control-Request-Method', 'PUT')
+      .expect(403);
+    expect(await t.db.base.location.count()).toBe(before);
+  });
+
+  it('answers a configured origin with CORS headers, preflight included', async () => {
+    const preflight = await request(t.url)
+      .options('/api/docs')
+      .set('Origin', ALLOWED_ORIGIN)
+      .set('Access-Control-Request-Method', 'PUT')
+      .expect(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
+    expect(preflight.headers['access-control-allow-methods']).toContain('PUT');
+    const response = await request(t.url)
+      .post('/api/top')
+      .set('Origin', ALLOWED_ORIGIN)
+      .send(['1'])
+      .expect(200);
+    expect(response.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
+  });
+
+  it('always allows the server’s own origin and requests without one', async () => {
+    await request(t.url).post('/api/top').set('Origin', t.url).send(['1']).expect(200);
+    await request(t.url).post('/api/top').send(['1']).expect(200);
+  });
+});

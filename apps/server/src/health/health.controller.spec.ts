@@ -1,0 +1,32 @@
+import request from 'supertest';
+import { startTestApp, type TestApp } from '../testing/test-app';
+
+describe('GET /api/health', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('answers ok when the database answers', async () => {
+    await request(t.url).get('/api/health').expect(200, { status: 'ok' });
+  });
+
+  it('answers 503 without a stack trace when it does not', async () => {
+    jest.spyOn(t.db.client, '$queryRawUnsafe').mockRejectedValueOnce(new Error('disk gone'));
+    const response = await request(t.url).get('/api/health').expect(503);
+    expect(response.body).toEqual({
+      statusCode: 503,
+      status: 'error',
+      message: 'the database does not answer',
+    });
+  });
+
+  it('started on an empty database without seeding when SEED=false', async () => {
+    await request(t.url)
+      .post('/api/top')
+      .send(['1'])
+      .expect(200, [{ id: '1', locations: [] }]);
+  });
+});
