@@ -1,8 +1,9 @@
 // The baseline: a bare socket.io 4.8 server with nothing but what a broadcast needs. Run as its
 // own process: `tsx bench/lib/bare-server.ts` with PORT. `PUT /api/docs {id,name}` emits the very
 // payload our server emits for that update, `{action:'update', table:'docs', ids:[id]}`, on the
-// `/data` namespace, then answers like ours does (`[{id,name,version}]`). Same socket.io defaults
-// as a Nest gateway (no perMessageDeflate, default ping settings); clients use websocket only.
+// `/data` namespace, then answers like ours does (`[{id,name,version}]`). The same socket.io options
+// as apps/server/src/adapters/socket-io.adapter.ts (serveClient off, CORS list, an origin check at
+// the handshake; otherwise defaults: no perMessageDeflate, default ping); clients use websocket only.
 import http from 'node:http';
 import { Server } from 'socket.io';
 
@@ -31,7 +32,14 @@ const httpServer = http.createServer((req, res) => {
   res.writeHead(404).end();
 });
 
-const io = new Server(httpServer, { cors: { origin: origins } });
+const io = new Server(httpServer, {
+  serveClient: false,
+  cors: { origin: origins },
+  allowRequest: (request, callback) => {
+    const origin = request.headers.origin;
+    callback(null, origin === undefined || origins.includes(origin));
+  },
+});
 io.of('/data');
 
 httpServer.listen(port, '127.0.0.1', () => console.log(`bare socket.io server on 127.0.0.1:${port}`));

@@ -64,7 +64,7 @@ export function renderReport(report: Report): string {
     out.push('1. Fan-out — PUT /api/docs → message at ALL N clients (ms), vs a bare socket.io 4.8 broadcast');
     out.push(
       table([
-        ['N clients', 'workers', 'rounds', 'ours p50', 'ours p95', 'bare p50', 'bare p95', 'ratio p50', 'ratio p95', 'goal', 'our PUT p50', 'ours first p50'],
+        ['N clients', 'workers', 'rounds', 'ours p50', 'ours p95', 'bare p50', 'bare p95', 'ratio p50', 'ratio p95', 'goal', 'Δ p50', 'our PUT p50', 'ours 1st p50', 'bare 1st p50'],
         ...report.fanOut.map((r) => [
           r.clients.toLocaleString('en-US'),
           String(r.workers),
@@ -76,8 +76,10 @@ export function renderReport(report: Report): string {
           n(r.ratioP50, 2),
           n(r.ratioP95, 2),
           r.ratioP50 <= FAN_OUT_GOAL ? 'ok ≤1.1' : 'MISSED',
+          `+${n(r.ours.p50 - r.bare.p50)}`,
           n(r.oursPut.p50),
           n(r.oursFirst.p50),
+          n(r.bareFirst.p50),
         ]),
       ]),
       '',
