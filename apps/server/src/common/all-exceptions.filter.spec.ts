@@ -60,3 +60,12 @@ describe('AllExceptionsFilter', () => {
     expect(describeError('boom')).toBe('boom');
   });
 });
+
+describe('describeError', () => {
+  it('keeps the last line of a multi-line message', () => {
+    const error = new Error(
+      '\nInvalid `prisma.doc.update()` invocation:\n\n\nNo record was found for an update.',
+    );
+    expect(describeError(error)).toBe('Error: No record was found for an update.');
+  });
+});

@@ -15,7 +15,9 @@ export function describeError(error: unknown): string {
   for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
     if (current instanceof Error) {
       const code = (current as { code?: unknown }).code;
-      parts.push(`${current.name}${code ? ` ${String(code)}` : ''}: ${current.message}`);
+      // Multi-line messages (Prisma's) end with the line that says what went wrong.
+      const message = current.message.trim().split('\n').at(-1)?.trim() ?? '';
+      parts.push(`${current.name}${code ? ` ${String(code)}` : ''}: ${message}`);
       current = current.cause;
     } else {
       parts.push(String(current));

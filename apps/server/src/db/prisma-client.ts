@@ -24,7 +24,11 @@ function withVersioning(client: PrismaClient) {
 }
 
 export function createPrismaClient(databaseUrl: string) {
-  return withVersioning(new PrismaClient({ adapter: createAdapterFactory(databaseUrl) }));
+  // 'minimal': error messages without the caller's source frame, which Prisma otherwise computes
+  // (and prints across many lines) for every failed query.
+  return withVersioning(
+    new PrismaClient({ adapter: createAdapterFactory(databaseUrl), errorFormat: 'minimal' }),
+  );
 }
 
 export type AppPrismaClient = ReturnType<typeof createPrismaClient>;
