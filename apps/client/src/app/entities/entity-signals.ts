@@ -1,15 +1,17 @@
 import { computed, Injectable, Signal } from '@angular/core';
 import { EntityState } from '@ngrx/entity';
 import { TOP_ID } from '@smart-sync/shared-types';
-import { DEPARTMENT_CHILDREN } from '@smart-sync/socket-translation';
+import { ClientTable, DEPARTMENT_CHILDREN } from '@smart-sync/socket-translation';
 import {
   createSmartSignal,
   getTopChildRows,
+  handleSocketNotification,
   RowProxyDelete,
   SmartArray,
   SmartNgRXRowBase,
 } from '@smarttools/smart-signals';
 import { FEATURE } from './feature';
+import { isPlaceholderId } from './new-row-id';
 import { DepartmentChildRow, DepartmentRow, LocationRow, NamedRow, TopRow } from './rows';
 
 /** A row as SmartNgRX hands it out: assigning `name` saves it, `delete()` deletes it. */
@@ -95,6 +97,25 @@ export class EntitySignals {
     const row = this.top().entities[TOP_ID];
     return row !== undefined && row.isLoading !== true;
   });
+
+  /**
+   * Asks SmartNgRX to reload these rows if it holds them: the path a socket `update` takes.
+   * Used to recover the truth after a local shortcut (a discarded new row) or a reconnect.
+   */
+  refresh(table: ClientTable, ids: readonly string[]): void {
+    const known = ids.filter((id) => !isPlaceholderId(id));
+    if (known.length > 0) {
+      handleSocketNotification(table, 'update', known);
+    }
+  }
+
+  /** Reloads every row in the store, e.g. after messages may have been missed while offline. */
+  refreshAll(): void {
+    this.refresh('top', this.top().ids as string[]);
+    this.refresh('locations', this.locations().ids as string[]);
+    this.refresh('departments', this.departments().ids as string[]);
+    this.refresh(DEPARTMENT_CHILDREN, this.departmentChildren().ids as string[]);
+  }
 
   /** Every location, in creation order; reading one loads it. */
   readonly locationRows = getTopChildRows<TopRow, LocationRow>(

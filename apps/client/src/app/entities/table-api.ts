@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
-import { CrudTable } from '@smart-sync/shared-types';
-import { map, Observable } from 'rxjs';
+import { CrudTable, MAX_IDS_PER_LOAD } from '@smart-sync/shared-types';
+import { forkJoin, map, Observable, of } from 'rxjs';
 import { ZodType } from 'zod';
 
 /**
@@ -18,8 +18,20 @@ export class TableApi<Row> {
     this.rows = rowSchema.array();
   }
 
+  /** Loads rows by id, in as many requests as the server's per-request limit needs. */
   load(ids: string[]): Observable<Row[]> {
-    return this.http.post<unknown>(this.url(), ids).pipe(map((body) => this.rows.parse(body)));
+    const chunks: string[][] = [];
+    for (let start = 0; start < ids.length; start += MAX_IDS_PER_LOAD) {
+      chunks.push(ids.slice(start, start + MAX_IDS_PER_LOAD));
+    }
+    if (chunks.length === 0) {
+      return of([]);
+    }
+    return forkJoin(
+      chunks.map((chunk) =>
+        this.http.post<unknown>(this.url(), chunk).pipe(map((body) => this.rows.parse(body))),
+      ),
+    ).pipe(map((loaded) => loaded.flat()));
   }
 
   update(id: string, name: string): Observable<Row[]> {

@@ -129,6 +129,16 @@ describe('SocketService', () => {
     expect(service.status()).toBe('offline');
   });
 
+  it('announces a reconnect, but not the first connect', () => {
+    let reconnects = 0;
+    service.reconnected.subscribe(() => reconnects++);
+    fakeSocket.fire('connect');
+    expect(reconnects).toBe(0);
+    fakeSocket.fire('disconnect', 'transport close');
+    fakeSocket.fire('connect');
+    expect(reconnects).toBe(1);
+  });
+
   it('disconnects when the app is destroyed', () => {
     TestBed.resetTestingModule();
     expect(fakeSocket.disconnect).toHaveBeenCalled();

@@ -6,6 +6,7 @@ import {
 } from '@smart-sync/shared-types';
 import { ClientNotification, toClientNotification } from '@smart-sync/socket-translation';
 import { handleSocketNotification } from '@smarttools/smart-signals';
+import { Observable, Subject } from 'rxjs';
 import { io, Socket } from 'socket.io-client';
 
 export type ConnectionStatus = 'connected' | 'reconnecting' | 'offline';
@@ -34,11 +35,15 @@ export class SocketService {
   private readonly destroyRef = inject(DestroyRef);
   private readonly statusState = signal<ConnectionStatus>('offline');
   private readonly activityState = signal<readonly ActivityEntry[]>([]);
+  private readonly reconnects = new Subject<void>();
   private socket: Socket | undefined;
+  private wasConnected = false;
 
   readonly status = this.statusState.asReadonly();
   /** The latest messages, newest first. */
   readonly activity = this.activityState.asReadonly();
+  /** Emits when the connection comes back after a loss: messages may have been missed. */
+  readonly reconnected: Observable<void> = this.reconnects.asObservable();
 
   connect(): void {
     if (this.socket !== undefined) {
@@ -50,7 +55,13 @@ export class SocketService {
       this.statusState.set(
         socket.connected ? 'connected' : socket.active ? 'reconnecting' : 'offline',
       );
-    socket.on('connect', followConnection);
+    socket.on('connect', () => {
+      followConnection();
+      if (this.wasConnected) {
+        this.reconnects.next();
+      }
+      this.wasConnected = true;
+    });
     socket.on('disconnect', followConnection);
     socket.on('connect_error', followConnection);
     socket.io.on('reconnect_failed', () => this.statusState.set('offline'));

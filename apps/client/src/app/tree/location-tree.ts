@@ -11,9 +11,11 @@ import {
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 import { ChildTable } from '@smart-sync/shared-types';
-import { toClientId } from '@smart-sync/socket-translation';
 import { filter, Observable, of } from 'rxjs';
 import { DepartmentChildEffects } from '../entities/department-child-effects';
+import { EntitySignals } from '../entities/entity-signals';
+import { newRowId } from '../entities/new-row-id';
+import { SocketService } from '../socket/socket.service';
 import { ConfirmDeleteData, ConfirmDeleteDialog } from './confirm-delete-dialog';
 import { LocationPicker } from './location-picker';
 import { LocationTreeState } from './location-tree-state';
@@ -24,10 +26,8 @@ import { TreeNodeView } from './tree-node-view';
 /** Rows are this tall; the virtual scroller relies on it. */
 export const ROW_HEIGHT = 40;
 
-let newRowCount = 0;
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -44,6 +44,7 @@ function plural(count: number, noun: string): string {
 })
 export class LocationTree {
   protected readonly state = inject(LocationTreeState);
+  private readonly entities = inject(EntitySignals);
   private readonly dialog = inject(MatDialog);
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
 
@@ -64,6 +65,9 @@ export class LocationTree {
     inject(DepartmentChildEffects)
       .addOutcome.pipe(takeUntilDestroyed())
       .subscribe(({ tempId, accepted }) => this.settleAdd(tempId, accepted));
+    inject(SocketService)
+      .reconnected.pipe(takeUntilDestroyed())
+      .subscribe(() => this.entities.refreshAll());
   }
 
   protected trackKey(_index: number, node: TreeNodeView): string {
@@ -99,7 +103,7 @@ export class LocationTree {
         : this.confirm({
             what: 'department',
             name: node.name,
-            cascade: plural(childCount, 'child'),
+            cascade: count(childCount, 'child', 'children'),
           });
     confirmed.subscribe(() => row?.delete?.());
   }
@@ -111,7 +115,7 @@ export class LocationTree {
       return;
     }
     this.state.expand(department.id);
-    const tempId = toClientId({ table, id: `new-${Date.now().toString(36)}-${++newRowCount}` });
+    const tempId = newRowId(table);
     const index = department.children.length;
     department.children.addToStore?.(
       { id: tempId, name: `New ${NODE_KINDS[table].label.toLowerCase()}`, version: 0 },
@@ -148,7 +152,7 @@ export class LocationTree {
         : this.confirm({
             what: 'location',
             name: location.name,
-            cascade: plural(departments, 'department'),
+            cascade: count(departments, 'department', 'departments'),
           });
     confirmed.subscribe(() => location.delete?.());
   }
@@ -170,6 +174,11 @@ export class LocationTree {
   private discardNewRow(tempId: string): void {
     const department = this.state.tree().departments.get(this.pendingAdds.get(tempId) ?? '');
     this.pendingAdds.delete(tempId);
-    department?.children.removeFromStore?.({ id: tempId, name: '', version: 0 }, department);
+    if (department === undefined) {
+      return;
+    }
+    department.children.removeFromStore?.({ id: tempId, name: '', version: 0 }, department);
+    // SmartNgRX miscounts a virtual array after removeFromStore; the server's row is the truth.
+    this.entities.refresh('departments', [department.id]);
   }
 }
