@@ -9,7 +9,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ensureServerBuilt } from './lib/build';
 import type { ResultMessage } from './lib/child-main';
-import { installCleanup, trackChild } from './lib/cleanup';
+import { installCleanup, isStopping, trackChild } from './lib/cleanup';
 import { stopChild } from './lib/processes';
 import { formatDuration, machine, renderReport, type Report } from './lib/report';
 import { REPO_ROOT } from './lib/server-process';
@@ -83,6 +83,7 @@ async function main() {
   checkOpenFileLimit();
 
   for (const [i, benchmark] of selected.entries()) {
+    if (isStopping()) return;
     log(`(${i + 1}/${selected.length}) ${benchmark.name} — ${formatDuration((performance.now() - started) / 1000)} elapsed`);
     try {
       (report as unknown as Record<string, unknown>)[benchmark.key] = await runBenchmark(benchmark.name, benchmark.timeoutMs, quick);

@@ -10,8 +10,6 @@ import { OutputTail } from './lib/processes';
 import { REPO_ROOT } from './lib/server-process';
 import { rounded, summarize, type Summary } from './lib/stats';
 
-const TSX_CLI = join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
-
 export interface SeedBenchResult {
   runs: number;
   rows: number;
@@ -27,7 +25,7 @@ function runScript(script: string, env: Record<string, string>, timeoutMs = 120_
     const output = new OutputTail();
     let stdout = '';
     const child = trackChild(
-      spawn(process.execPath, [TSX_CLI, script], {
+      spawn(process.execPath, ['--import', 'tsx', script], {
         cwd: REPO_ROOT,
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -53,7 +53,31 @@ export function cleanupNow(): void {
   tempDirs.clear();
 }
 
+/**
+ * On a signal: SIGTERM to every child (so a benchmark process can stop its own servers and
+ * workers), SIGKILL to those still alive after `graceMs`, then the synchronous cleanup.
+ */
+async function shutdown(graceMs = 4_000): Promise<void> {
+  const alive = [...children].filter((child) => child.exitCode === null && child.signalCode === null);
+  const exits = alive.map((child) => new Promise<void>((resolve) => child.once('exit', () => resolve())));
+  for (const child of alive) {
+    try {
+      child.kill('SIGTERM');
+    } catch {
+      /* gone */
+    }
+  }
+  await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, graceMs))]);
+  cleanupNow();
+}
+
 let installed = false;
+let stopping = false;
+
+/** True once a signal asked this process to stop: start nothing new. */
+export function isStopping(): boolean {
+  return stopping;
+}
 
 /** Installs the exit and signal handlers once per process. */
 export function installCleanup(): void {
@@ -62,9 +86,10 @@ export function installCleanup(): void {
   process.on('exit', cleanupNow);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       console.error(`\n${signal}: stopping, cleaning up…`);
-      cleanupNow();
-      process.exit(130);
+      void shutdown().finally(() => process.exit(130));
     });
   }
   process.on('uncaughtException', (error) => {
