@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
@@ -15,7 +16,10 @@ describe('GET /api/health', () => {
 
   it('answers 503 without a stack trace when it does not', async () => {
     jest.spyOn(t.db.client, '$queryRawUnsafe').mockRejectedValueOnce(new Error('disk gone'));
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const response = await request(t.url).get('/api/health').expect(503);
+    expect(logged.mock.calls[0][0]).toMatch(/GET \/api\/health → 503: .* caused by Error: disk gone$/);
+    logged.mockRestore();
     expect(response.body).toEqual({
       statusCode: 503,
       status: 'error',
