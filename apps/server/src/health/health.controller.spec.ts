@@ -18,7 +18,9 @@ describe('GET /api/health', () => {
     jest.spyOn(t.db.client, '$queryRawUnsafe').mockRejectedValueOnce(new Error('disk gone'));
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const response = await request(t.url).get('/api/health').expect(503);
-    expect(logged.mock.calls[0][0]).toMatch(/GET \/api\/health → 503: .* caused by Error: disk gone$/);
+    expect(logged.mock.calls[0][0]).toMatch(
+      /GET \/api\/health → 503: .* caused by Error: disk gone$/,
+    );
     logged.mockRestore();
     expect(response.body).toEqual({
       statusCode: 503,
