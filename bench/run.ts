@@ -77,7 +77,7 @@ async function main() {
   const selected = BENCHMARKS.filter((b) => names.length === 0 || names.includes(b.name));
 
   const started = performance.now();
-  const report: Report = { machine: { ...machine(), loadAverage: loadavg() }, quick, wallSeconds: 0, failures: {} };
+  const report: Report = { machine: machine(), quick, wallSeconds: 0, failures: {} };
   log(`${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}${quick ? ' — QUICK mode' : ''}`);
   if (selected.some((b) => b.name !== 'seed')) await ensureServerBuilt(log);
   checkOpenFileLimit();
@@ -93,6 +93,7 @@ async function main() {
     }
   }
   report.wallSeconds = Math.round((performance.now() - started) / 100) / 10;
+  report.machine.loadAverageEnd = loadavg();
 
   const text = renderReport(report);
   console.log(`\n${text}`);

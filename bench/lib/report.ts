@@ -1,4 +1,4 @@
-import { cpus, totalmem, platform, arch, release } from 'node:os';
+import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { FanOutRow } from '../fan-out';
 import type { HerdResult } from '../herd';
 import type { SeedBenchResult } from '../seed';
@@ -11,7 +11,9 @@ export interface Machine {
   node: string;
   os: string;
   date: string;
+  /** 1/5/15-minute load averages when the run started and ended: other work on the machine. */
   loadAverage: number[];
+  loadAverageEnd: number[];
 }
 
 export interface Report {
@@ -36,7 +38,8 @@ export function machine(): Machine {
     node: process.version,
     os: `${platform()} ${release()} ${arch()}`,
     date: new Date().toISOString(),
-    loadAverage: [],
+    loadAverage: loadavg(),
+    loadAverageEnd: [],
   };
 }
 
@@ -57,7 +60,9 @@ export function renderReport(report: Report): string {
   out.push(
     `SmartNgRX live-sync benchmarks${report.quick ? ' (QUICK — not comparable)' : ''}`,
     `${m.date} · ${m.cores} cores (${m.cpu}) · ${m.memoryGiB} GiB · Node ${m.node} · ${m.os}`,
-    `load average at start ${m.loadAverage.map((l) => l.toFixed(2)).join(' ')} · wall time ${formatDuration(report.wallSeconds)}`,
+    `load average (1/5/15 min) at start ${m.loadAverage.map((l) => l.toFixed(2)).join(' ')}, at end ${m.loadAverageEnd
+      .map((l) => l.toFixed(2))
+      .join(' ')} · wall time ${formatDuration(report.wallSeconds)}`,
     '',
   );
   if (report.fanOut) {
