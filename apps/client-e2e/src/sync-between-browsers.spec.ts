@@ -57,6 +57,7 @@ test('renaming a doc in A shows in B, which has the department expanded', async 
 });
 
 test('a folder added under a department in A appears under it in B', async ({ own }) => {
+  await own.add('docs', 'Doc'); // so the department has children, and B can expand it
   const [a, b] = pages;
   await showDepartment(a, own.location.name, own.department.name, true);
   await showDepartment(b, own.location.name, own.department.name, true);
@@ -71,6 +72,7 @@ test('a folder added under a department in A appears under it in B', async ({ ow
 
 test('a list deleted in A disappears in B, and stays gone after B reloads', async ({ own }) => {
   const list = await own.add('lists', 'List');
+  const doc = await own.add('docs', 'Doc'); // keeps the department expandable once the list is gone
   const [a, b] = pages;
   await showDepartment(a, own.location.name, own.department.name, true);
   await showDepartment(b, own.location.name, own.department.name, true);
@@ -82,6 +84,7 @@ test('a list deleted in A disappears in B, and stays gone after B reloads', asyn
   await expect(treeItem(b, list.name)).toHaveCount(0);
   await b.reload();
   await showDepartment(b, own.location.name, own.department.name, true);
+  await expect(treeItem(b, doc.name)).toBeVisible();
   await expect(treeItem(b, list.name)).toHaveCount(0);
 });
 

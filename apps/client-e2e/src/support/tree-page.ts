@@ -36,7 +36,7 @@ export async function expandDepartment(page: Page, name: string): Promise<void> 
 /** Adds a child of the given kind (the add menu's item text) and names it in the inline editor. */
 export async function addChild(page: Page, department: string, kind: string, name: string): Promise<void> {
   await treeItem(page, department).getByRole('button', { name: 'Add' }).click();
-  await page.getByRole('menuitem', { name: kind }).click();
+  await page.getByRole('menuitem', { name: kind, exact: true }).click();
   await typeName(page, name);
 }
 
