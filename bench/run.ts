@@ -15,7 +15,7 @@ import { formatDuration, machine, renderReport, type Report } from './lib/report
 import { REPO_ROOT } from './lib/server-process';
 
 const BENCHMARKS = [
-  { name: 'fan-out', key: 'fanOut', timeoutMs: 330_000 },
+  { name: 'fan-out', key: 'fanOut', timeoutMs: 420_000 },
   { name: 'herd', key: 'herd', timeoutMs: 120_000 },
   { name: 'throughput', key: 'throughput', timeoutMs: 90_000 },
   { name: 'seed', key: 'seed', timeoutMs: 90_000 },

@@ -12,7 +12,7 @@ export interface BenchConfig {
 
 export const FULL: BenchConfig = {
   quick: false,
-  fanOut: { sizes: [100, 1000, 5000], rounds: 30, warmupRounds: 3, clientsPerWorker: 1250, maxWorkers: 4 },
+  fanOut: { sizes: [100, 1000, 5000], rounds: 25, warmupRounds: 3, clientsPerWorker: 1250, maxWorkers: 4 },
   herd: { clients: 1000, rounds: 8, warmupRounds: 1, workers: 2 },
   throughput: { seconds: 10, concurrency: 8, workers: 1 },
   seed: { runs: 3 },
