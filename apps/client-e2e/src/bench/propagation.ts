@@ -1,6 +1,6 @@
 // `npm run bench:propagation`: two browsers on one server; 30 renames in A. For each, the time from
 // the end of A's PUT response to the new name being in B's DOM, both read off page-side clocks.
-import { request, type Page } from '@playwright/test';
+import { request } from '@playwright/test';
 import { Api, uniqueName } from '../support/api';
 import { openSeparateBrowsers } from '../support/browsers';
 import { ServerProcess } from '../support/server-process';
@@ -14,27 +14,23 @@ declare global {
   }
 }
 
-/** Records, in B, the wall-clock time each tree item name first appears. */
-async function watchNames(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    window.seenAt = {};
-    const now = () => performance.timeOrigin + performance.now();
-    const record = () => {
-      for (const item of document.querySelectorAll('[role="treeitem"]')) {
-        const name = item.getAttribute('aria-label');
-        if (name && !(name in window.seenAt)) window.seenAt[name] = now();
-      }
-    };
-    record();
-    new MutationObserver(record).observe(document.body, {
-      subtree: true,
-      childList: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['aria-label'],
-    });
+/**
+ * Records, in B, the wall-clock time each tree item name first appears. A string, not a function:
+ * tsx's name-keeping helpers do not exist inside the page.
+ */
+const WATCH_NAMES = `(() => {
+  window.seenAt = {};
+  const record = () => {
+    for (const item of document.querySelectorAll('[role="treeitem"]')) {
+      const name = item.getAttribute('aria-label');
+      if (name && !(name in window.seenAt)) window.seenAt[name] = performance.timeOrigin + performance.now();
+    }
+  };
+  record();
+  new MutationObserver(record).observe(document.body, {
+    subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label'],
   });
-}
+})()`;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -57,7 +53,7 @@ async function main() {
       await chooseLocation(page, location);
       await treeItem(page, department).waitFor();
     }
-    await watchNames(b);
+    await b.evaluate(WATCH_NAMES);
 
     const delays: number[] = [];
     for (let i = 1; i <= RENAMES; i++) {
@@ -68,10 +64,9 @@ async function main() {
       await renameNode(a, department, renamed);
       const timing = (await response).request().timing();
       const responseEnd = timing.startTime + timing.responseEnd;
-      await b.waitForFunction((name) => name in window.seenAt, renamed);
-      const seenAt = await b.evaluate((name) => window.seenAt[name], renamed);
-      delays.push(seenAt - responseEnd);
-      process.stdout.write(`\r  rename ${i}/${RENAMES}: ${(seenAt - responseEnd).toFixed(1)} ms   `);
+      const seenAt = (await b.waitForFunction(`window.seenAt[${JSON.stringify(renamed)}]`)).jsonValue();
+      delays.push((await seenAt) - responseEnd);
+      process.stdout.write(`${process.stdout.isTTY ? '\r' : '\n'}  rename ${i}/${RENAMES}: ${delays[i - 1].toFixed(1)} ms   `);
       department = renamed;
     }
     const sorted = [...delays].sort((x, y) => x - y);
