@@ -1,0 +1,51 @@
+import { signal } from '@angular/core';
+import { EntitySignals } from '../entities/entity-signals';
+
+/** Test double for the SmartNgRX signal chain: plain rows in signals, with spies for edits. */
+export interface FakeRow {
+  id: string;
+  name: string;
+  isLoading?: boolean;
+  delete: jest.Mock;
+}
+
+export type FakeChildren = FakeRow[] & { addToStore: jest.Mock; removeFromStore: jest.Mock };
+
+export function fakeRow(id: string, name = id): FakeRow {
+  return { id, name, delete: jest.fn() };
+}
+
+export function fakeDepartment(
+  id: string,
+  childNames: string[] = [],
+): FakeRow & { children: FakeChildren } {
+  const children = Object.assign(
+    childNames.map((name, index) => fakeRow(`docs:${id}-${index}`, name)),
+    { addToStore: jest.fn(), removeFromStore: jest.fn() },
+  );
+  return { ...fakeRow(id), children };
+}
+
+export function fakeLocation(id: string, departments: ReturnType<typeof fakeDepartment>[] = []) {
+  return { ...fakeRow(id), departments };
+}
+
+export function fakeEntities() {
+  const locationRows = signal<ReturnType<typeof fakeLocation>[]>([]);
+  const locationsKnown = signal(false);
+  const entities = {
+    locationRows,
+    locationsKnown,
+    refresh: jest.fn(),
+    refreshAll: jest.fn(),
+  };
+  return {
+    entities,
+    provider: { provide: EntitySignals, useValue: entities },
+    /** Publishes locations as SmartNgRX would once `top` and the locations have loaded. */
+    load(...locations: ReturnType<typeof fakeLocation>[]) {
+      locationRows.set(locations);
+      locationsKnown.set(true);
+    },
+  };
+}

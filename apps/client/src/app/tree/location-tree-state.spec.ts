@@ -1,0 +1,57 @@
+import { TestBed } from '@angular/core/testing';
+import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities';
+import { LocationTreeState } from './location-tree-state';
+
+describe('LocationTreeState', () => {
+  function setup() {
+    const fake = fakeEntities();
+    TestBed.configureTestingModule({ providers: [LocationTreeState, fake.provider] });
+    return { fake, state: TestBed.inject(LocationTreeState) };
+  }
+
+  it('shows skeleton rows until the locations are known', () => {
+    const { fake, state } = setup();
+    expect(state.nodes().length).toBeGreaterThan(0);
+    expect(state.nodes().every((node) => node.loading)).toBe(true);
+    fake.load(fakeLocation('paris', [fakeDepartment('sales')]));
+    expect(state.nodes().map((node) => node.name)).toEqual(['sales']);
+  });
+
+  it('offers the loaded locations and selects the first one by default', () => {
+    const { fake, state } = setup();
+    const loading = { ...fakeLocation('later'), isLoading: true };
+    fake.load(fakeLocation('paris'), fakeLocation('berlin'), loading);
+    expect(state.locationOptions()).toEqual([
+      { id: 'paris', name: 'paris' },
+      { id: 'berlin', name: 'berlin' },
+    ]);
+    expect(state.location()?.id).toBe('paris');
+  });
+
+  it('shows the chosen location’s departments, and falls back to the first when it disappears', () => {
+    const { fake, state } = setup();
+    const paris = fakeLocation('paris', [fakeDepartment('sales')]);
+    const berlin = fakeLocation('berlin', [fakeDepartment('ops'), fakeDepartment('hr')]);
+    fake.load(paris, berlin);
+    state.choose('berlin');
+    expect(state.nodes().map((node) => node.id)).toEqual(['ops', 'hr']);
+    fake.load(paris);
+    expect(state.location()?.id).toBe('paris');
+    expect(state.nodes().map((node) => node.id)).toEqual(['sales']);
+  });
+
+  it('lists an expanded department’s children, reading only those in the rendered range', () => {
+    const { fake, state } = setup();
+    fake.load(fakeLocation('paris', [fakeDepartment('sales', ['Plan', 'Budget', 'Notes'])]));
+    state.expand('sales');
+    state.range.set({ start: 0, end: 3 });
+    expect(state.nodes().map((node) => [node.level, node.name, node.loading])).toEqual([
+      [1, 'sales', false],
+      [2, 'Plan', false],
+      [2, 'Budget', false],
+      [2, '', true],
+    ]);
+    state.toggle('sales');
+    expect(state.nodes()).toHaveLength(1);
+  });
+});
