@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities';
+import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';
 import { LocationTreeState } from './location-tree-state';
 
 describe('LocationTreeState', () => {

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
 import { AddOutcome, DepartmentChildEffects } from '../entities/department-child-effects';
 import { SocketService } from '../socket/socket.service';
-import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities';
+import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';
 import { LocationTree } from './location-tree';
 
 describe('LocationTree', () => {
