@@ -10,7 +10,7 @@ import { findDocIds } from './lib/docs';
 import { expectJson, keepAliveAgent } from './lib/http';
 import type { Target } from './lib/protocol';
 import { startRealServer } from './lib/server-process';
-import { rounded, summarize, type Summary } from './lib/stats';
+import { percentile, rounded, summarize, type Summary } from './lib/stats';
 
 export interface FanOutRow {
   clients: number;
@@ -27,6 +27,8 @@ export interface FanOutRow {
   barePut: Summary;
   ratioP50: number;
   ratioP95: number;
+  /** Median of the per-round ratios ours/bare (each round measures both back to back). */
+  pairedRatioP50: number;
   connectSeconds: number;
 }
 
@@ -90,6 +92,7 @@ async function measure(clients: number, config: BenchConfig, log: (l: string) =>
       barePut: rounded(summarize(samples.bare.put)),
       ratioP50: Math.round((oursAll.p50 / bareAll.p50) * 100) / 100,
       ratioP95: Math.round((oursAll.p95 / bareAll.p95) * 100) / 100,
+      pairedRatioP50: Math.round(percentile(samples.ours.all.map((ours, i) => ours / samples.bare.all[i]), 50) * 100) / 100,
       connectSeconds: Math.round(connectSeconds * 10) / 10,
     };
     log(`N=${clients}: ours p50 ${row.ours.p50} ms / bare p50 ${row.bare.p50} ms → ratio ${row.ratioP50}`);

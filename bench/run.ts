@@ -77,7 +77,10 @@ async function main() {
   const selected = BENCHMARKS.filter((b) => names.length === 0 || names.includes(b.name));
 
   const started = performance.now();
-  const report: Report = { machine: machine(), quick, wallSeconds: 0, failures: {} };
+  const experiments = ['BENCH_SQLITE_WAL', 'BENCH_FANOUT_SIZES', 'BENCH_SERVER_MAIN']
+    .filter((name) => process.env[name])
+    .map((name) => `${name}=${process.env[name]}`);
+  const report: Report = { machine: machine(), quick, experiments, wallSeconds: 0, failures: {} };
   log(`${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}${quick ? ' — QUICK mode' : ''}`);
   if (selected.some((b) => b.name !== 'seed')) await ensureServerBuilt(log);
   checkOpenFileLimit();
@@ -99,11 +102,13 @@ async function main() {
   console.log(`\n${text}`);
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  const stamp = report.machine.date.replace(/[:.]/g, '-');
+  // Only a standard full run becomes latest.json; quick runs and experiments keep their own names.
+  const kind = quick ? 'quick' : experiments.length || names.length ? 'partial' : null;
+  const stamp = report.machine.date.replace(/[:.]/g, '-') + (kind ? `-${kind}` : '');
   const json = JSON.stringify({ ...report, table: text }, null, 2);
-  writeFileSync(join(dir, `${stamp}${quick ? '-quick' : ''}.json`), json);
-  writeFileSync(join(dir, quick ? 'latest-quick.json' : 'latest.json'), json);
-  log(`written bench/results/${stamp}${quick ? '-quick' : ''}.json and ${quick ? 'latest-quick' : 'latest'}.json`);
+  writeFileSync(join(dir, `${stamp}.json`), json);
+  writeFileSync(join(dir, kind ? `latest-${kind}.json` : 'latest.json'), json);
+  log(`written bench/results/${stamp}.json and ${kind ? `latest-${kind}` : 'latest'}.json`);
   if (Object.keys(report.failures).length) process.exitCode = 1;
 }
 

@@ -19,6 +19,8 @@ export interface Machine {
 export interface Report {
   machine: Machine;
   quick: boolean;
+  /** Experiment knobs that were set (e.g. BENCH_SQLITE_WAL=1); none in a standard run. */
+  experiments: string[];
   wallSeconds: number;
   fanOut?: FanOutRow[];
   herd?: HerdResult;
@@ -59,6 +61,7 @@ export function renderReport(report: Report): string {
   const out: string[] = [];
   out.push(
     `SmartNgRX live-sync benchmarks${report.quick ? ' (QUICK — not comparable)' : ''}`,
+    ...(report.experiments.length ? [`EXPERIMENT: ${report.experiments.join(', ')}`] : []),
     `${m.date} · ${m.cores} cores (${m.cpu}) · ${m.memoryGiB} GiB · Node ${m.node} · ${m.os}`,
     `load average (1/5/15 min) at start ${m.loadAverage.map((l) => l.toFixed(2)).join(' ')}, at end ${m.loadAverageEnd
       .map((l) => l.toFixed(2))
@@ -69,7 +72,7 @@ export function renderReport(report: Report): string {
     out.push('1. Fan-out — PUT /api/docs → message at ALL N clients (ms), vs a bare socket.io 4.8 broadcast');
     out.push(
       table([
-        ['N clients', 'workers', 'rounds', 'ours p50', 'ours p95', 'bare p50', 'bare p95', 'ratio p50', 'ratio p95', 'goal', 'Δ p50', 'our PUT p50', 'ours 1st p50', 'bare 1st p50'],
+        ['N clients', 'workers', 'rounds', 'ours p50', 'ours p95', 'bare p50', 'bare p95', 'ratio p50', 'ratio p95', 'paired', 'goal', 'Δ p50', 'our PUT p50', 'ours 1st p50', 'bare 1st p50'],
         ...report.fanOut.map((r) => [
           r.clients.toLocaleString('en-US'),
           String(r.workers),
@@ -80,6 +83,7 @@ export function renderReport(report: Report): string {
           n(r.bare.p95),
           n(r.ratioP50, 2),
           n(r.ratioP95, 2),
+          n(r.pairedRatioP50, 2),
           r.ratioP50 <= FAN_OUT_GOAL ? 'ok ≤1.1' : 'MISSED',
           `+${n(r.ours.p50 - r.bare.p50)}`,
           n(r.oursPut.p50),

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,16 @@ export const REPO_ROOT = resolve(__dirname, '../..');
 export const SERVER_MAIN = join(REPO_ROOT, 'dist/apps/server/main.js');
 /** BENCH_SERVER_MAIN points the benchmarks at another server bundle (e.g. a stand-in while developing). */
 const serverMain = () => process.env.BENCH_SERVER_MAIN || SERVER_MAIN;
+
+/**
+ * Experiment knob (BENCH_SQLITE_WAL=1): an empty database file already in WAL journal mode, which
+ * SQLite keeps for the file, so the unchanged server runs on WAL. Not used by default.
+ */
+function createWalDatabase(path: string): void {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.close();
+}
 
 export interface RealServer extends StartedProcess {
   databaseUrl: string;
@@ -22,6 +33,7 @@ export interface RealServer extends StartedProcess {
 export async function startRealServer(extraEnv: Record<string, string> = {}): Promise<RealServer> {
   const dir = trackTempDir(mkdtempSync(join(tmpdir(), 'smart-sync-bench-')));
   const databaseUrl = `file:${join(dir, 'bench.db')}`;
+  if (process.env.BENCH_SQLITE_WAL === '1') createWalDatabase(join(dir, 'bench.db'));
   const port = await freePort();
   const started = performance.now();
   try {
