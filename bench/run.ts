@@ -36,6 +36,7 @@ function runBenchmark(name: string, timeoutMs: number, quick: boolean): Promise<
     );
     let result: unknown;
     let received = false;
+    let failure = '';
     const timer = setTimeout(() => {
       console.error(`[bench] ${name} took longer than ${timeoutMs / 1000} s: stopping it`);
       void stopChild(child);
@@ -44,13 +45,15 @@ function runBenchmark(name: string, timeoutMs: number, quick: boolean): Promise<
       if (message.type === 'result') {
         result = message.result;
         received = true;
+      } else if (message.type === 'failure') {
+        failure = message.message;
       }
     });
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (received) resolve(result);
-      else reject(new Error(`${name} failed (${signal ?? `exit code ${code}`}); see its output above`));
+      else reject(new Error(failure || `${name} failed (${signal ?? `exit code ${code}`}); see its output above`));
     });
   });
 }

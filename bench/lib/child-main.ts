@@ -2,11 +2,9 @@ import { cleanupNow, installCleanup } from './cleanup';
 import { configFromEnv, type BenchConfig } from './config';
 
 /** The IPC message a benchmark process sends run.ts when it is done. */
-export interface ResultMessage {
-  type: 'result';
-  name: string;
-  result: unknown;
-}
+export type ResultMessage =
+  | { type: 'result'; name: string; result: unknown }
+  | { type: 'failure'; name: string; message: string };
 
 /**
  * Entry point of one benchmark process: installs cleanup, runs it, hands the result to run.ts
@@ -24,8 +22,10 @@ export function benchmarkMain(name: string, run: (config: BenchConfig, log: (lin
       setTimeout(() => process.exit(0), 100);
     })
     .catch((error: unknown) => {
-      console.error(`[${name}] FAILED: ${error instanceof Error ? error.message : String(error)}`);
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`[${name}] FAILED: ${message}`);
+      process.send?.({ type: 'failure', name, message } satisfies ResultMessage);
       cleanupNow();
-      process.exit(1);
+      setTimeout(() => process.exit(1), 100);
     });
 }

@@ -149,7 +149,7 @@ export function renderReport(report: Report): string {
       '',
     );
   }
-  for (const [name, error] of Object.entries(report.failures)) out.push(`FAILED ${name}: ${error.split('\n')[0]}`);
+  for (const [name, error] of Object.entries(report.failures)) out.push(`FAILED ${name}: ${error}`);
   return out.join('\n');
 }
 

@@ -37,7 +37,7 @@ export async function startRealServer(extraEnv: Record<string, string> = {}): Pr
   const port = await freePort();
   const started = performance.now();
   try {
-    const server = await startServerProcess('The server (dist/apps/server/main.js)', process.execPath, [serverMain()], port, {
+    const server = await startServerProcess(`The server (${serverMain()})`, process.execPath, [serverMain()], port, {
       cwd: REPO_ROOT,
       env: {
         PATH: process.env.PATH ?? '',
