@@ -35,14 +35,23 @@ export interface FanOutRow {
 async function measure(clients: number, config: BenchConfig, log: (l: string) => void) {
   const { rounds, warmupRounds, clientsPerWorker, maxWorkers } = config.fanOut;
   const workers = Math.max(1, Math.min(maxWorkers, Math.ceil(clients / clientsPerWorker)));
-  log(`N=${clients}: starting the server (fresh DB), the bare server and ${workers} client worker(s)…`);
-  const [ours, bare, pool] = await Promise.all([startRealServer(), startBareServer(), ClientPool.start(workers, undefined)]);
+  log(
+    `N=${clients}: starting the server (fresh DB), the bare server and ${workers} client worker(s)…`,
+  );
+  const [ours, bare, pool] = await Promise.all([
+    startRealServer(),
+    startBareServer(),
+    ClientPool.start(workers, undefined),
+  ]);
   const agent = keepAliveAgent(1);
   try {
     log(`N=${clients}: server up in ${(ours.startupMs / 1000).toFixed(1)} s (migrate + seed)`);
     const [docId] = await findDocIds(ours.port, agent, 1);
     const connectStarted = performance.now();
-    for (const [target, port] of [['ours', ours.port], ['bare', bare.port]] as const) {
+    for (const [target, port] of [
+      ['ours', ours.port],
+      ['bare', bare.port],
+    ] as const) {
       const ms = await pool.connect(target, port, clients);
       log(`N=${clients}: ${clients} clients connected to ${target} in ${(ms / 1000).toFixed(1)} s`);
     }
@@ -62,9 +71,13 @@ async function measure(clients: number, config: BenchConfig, log: (l: string) =>
         await pool.arm(target, id, 'fanout');
         const done = pool.fanoutDone(target, id, 60_000);
         const started = nowMs();
-        const put = expectJson(ports[target], 'PUT', '/api/docs', { id: docId, name: `fan-out N=${clients} r${round}` }, agent).then(
-          () => nowMs() - started,
-        );
+        const put = expectJson(
+          ports[target],
+          'PUT',
+          '/api/docs',
+          { id: docId, name: `fan-out N=${clients} r${round}` },
+          agent,
+        ).then(() => nowMs() - started);
         const [reports, putMs] = await Promise.all([done, put]);
         if (round >= warmupRounds) {
           samples[target].all.push(Math.max(...reports.map((r) => r.last)) - started);
@@ -75,7 +88,9 @@ async function measure(clients: number, config: BenchConfig, log: (l: string) =>
       }
       if ((round + 1) % 5 === 0 || round === total - 1) {
         const last = (t: Target) => samples[t].all.at(-1)?.toFixed(1) ?? '-';
-        log(`N=${clients}: round ${round + 1}/${total}  ours ${last('ours')} ms  bare ${last('bare')} ms`);
+        log(
+          `N=${clients}: round ${round + 1}/${total}  ours ${last('ours')} ms  bare ${last('bare')} ms`,
+        );
       }
     }
     const oursAll = summarize(samples.ours.all);
@@ -92,10 +107,18 @@ async function measure(clients: number, config: BenchConfig, log: (l: string) =>
       barePut: rounded(summarize(samples.bare.put)),
       ratioP50: Math.round((oursAll.p50 / bareAll.p50) * 100) / 100,
       ratioP95: Math.round((oursAll.p95 / bareAll.p95) * 100) / 100,
-      pairedRatioP50: Math.round(percentile(samples.ours.all.map((ours, i) => ours / samples.bare.all[i]), 50) * 100) / 100,
+      pairedRatioP50:
+        Math.round(
+          percentile(
+            samples.ours.all.map((ours, i) => ours / samples.bare.all[i]),
+            50,
+          ) * 100,
+        ) / 100,
       connectSeconds: Math.round(connectSeconds * 10) / 10,
     };
-    log(`N=${clients}: ours p50 ${row.ours.p50} ms / bare p50 ${row.bare.p50} ms → ratio ${row.ratioP50}`);
+    log(
+      `N=${clients}: ours p50 ${row.ours.p50} ms / bare p50 ${row.bare.p50} ms → ratio ${row.ratioP50}`,
+    );
     return row;
   } finally {
     agent.destroy();

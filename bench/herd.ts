@@ -33,9 +33,14 @@ benchmarkMain('herd', async (config, log) => {
   const [server, pool] = await Promise.all([startRealServer(), ClientPool.start(workers)]);
   const agent = keepAliveAgent(1);
   try {
-    log(`server up in ${(server.startupMs / 1000).toFixed(1)} s; connecting ${clients} clients (each loads the doc once)…`);
+    log(
+      `server up in ${(server.startupMs / 1000).toFixed(1)} s; connecting ${clients} clients (each loads the doc once)…`,
+    );
     const [docId] = await findDocIds(server.port, agent, 1);
-    const ms = await pool.connect('ours', server.port, clients, { refetchPort: server.port, warmupId: docId });
+    const ms = await pool.connect('ours', server.port, clients, {
+      refetchPort: server.port,
+      warmupId: docId,
+    });
     log(`${clients} clients connected in ${(ms / 1000).toFixed(1)} s`);
 
     const fresh: number[] = [];
@@ -49,11 +54,18 @@ benchmarkMain('herd', async (config, log) => {
       await pool.arm('ours', round, 'herd', name);
       const done = pool.herdDone('ours', round, 60_000);
       const started = nowMs();
-      const [row] = await expectJson<ChildRow[]>(server.port, 'PUT', '/api/docs', { id: docId, name }, agent);
+      const [row] = await expectJson<ChildRow[]>(
+        server.port,
+        'PUT',
+        '/api/docs',
+        { id: docId, name },
+        agent,
+      );
       const reports = await done;
       const lastFresh = Math.max(...reports.map((r) => r.lastFresh));
       const firstRequest = Math.min(...reports.map((r) => r.firstRequest));
-      const label = round < warmupRounds ? 'warm-up' : `round ${round - warmupRounds + 1}/${rounds}`;
+      const label =
+        round < warmupRounds ? 'warm-up' : `round ${round - warmupRounds + 1}/${rounds}`;
       log(`${label}: all ${clients} fresh after ${(lastFresh - started).toFixed(0)} ms`);
       if (round < warmupRounds) continue;
       fresh.push(lastFresh - started);

@@ -53,7 +53,12 @@ function runBenchmark(name: string, timeoutMs: number, quick: boolean): Promise<
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       if (received) resolve(result);
-      else reject(new Error(failure || `${name} failed (${signal ?? `exit code ${code}`}); see its output above`));
+      else
+        reject(
+          new Error(
+            failure || `${name} failed (${signal ?? `exit code ${code}`}); see its output above`,
+          ),
+        );
     });
   });
 }
@@ -63,7 +68,9 @@ function checkOpenFileLimit(): void {
   try {
     const limit = execFileSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).trim();
     if (limit !== 'unlimited' && Number(limit) < 6_000) {
-      log(`WARNING: ulimit -n is ${limit}; 5,000 clients need more. Run \`ulimit -n 20000\` first.`);
+      log(
+        `WARNING: ulimit -n is ${limit}; 5,000 clients need more. Run \`ulimit -n 20000\` first.`,
+      );
     }
   } catch {
     /* no sh: skip the check */
@@ -76,7 +83,10 @@ async function main() {
   const quick = args.includes('--quick');
   const names = args.filter((a) => !a.startsWith('--'));
   const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
-  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  if (unknown.length)
+    throw new Error(
+      `unknown benchmark(s): ${unknown.join(', ')}; choose from ${BENCHMARKS.map((b) => b.name).join(', ')}`,
+    );
   const selected = BENCHMARKS.filter((b) => names.length === 0 || names.includes(b.name));
 
   const started = performance.now();
@@ -84,15 +94,25 @@ async function main() {
     .filter((name) => process.env[name])
     .map((name) => `${name}=${process.env[name]}`);
   const report: Report = { machine: machine(), quick, experiments, wallSeconds: 0, failures: {} };
-  log(`${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}${quick ? ' — QUICK mode' : ''}`);
+  log(
+    `${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}${quick ? ' — QUICK mode' : ''}`,
+  );
   if (selected.some((b) => b.name !== 'seed')) await ensureServerBuilt(log);
   checkOpenFileLimit();
 
   for (const [i, benchmark] of selected.entries()) {
     if (isStopping()) return;
-    log(`(${i + 1}/${selected.length}) ${benchmark.name} — ${formatDuration((performance.now() - started) / 1000)} elapsed`);
+    log(
+      `(${i + 1}/${selected.length}) ${benchmark.name} — ${formatDuration((performance.now() - started) / 1000)} elapsed`,
+    );
     try {
-      (report as unknown as Record<string, unknown>)[benchmark.key] = await runBenchmark(benchmark.name, benchmark.timeoutMs, quick);
+      (report as unknown as Record<string, unknown>)[benchmark.key] = await runBenchmark(
+        benchmark.name,
+        benchmark.timeoutMs,
+        quick,
+      );
     } catch (error) {
       report.failures[benchmark.name] = error instanceof Error ? error.message : String(error);
       console.error(`[bench] ${benchmark.name} FAILED: ${report.failures[benchmark.name]}`);

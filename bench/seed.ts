@@ -20,7 +20,11 @@ export interface SeedBenchResult {
 }
 
 /** Runs a tsx script in a fresh process; resolves with its stdout, rejects with its output tail. */
-function runScript(script: string, env: Record<string, string>, timeoutMs = 120_000): Promise<string> {
+function runScript(
+  script: string,
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const output = new OutputTail();
     let stdout = '';
@@ -58,10 +62,15 @@ benchmarkMain('seed', async (config, log) => {
       const started = performance.now();
       const stdout = await runScript(join(__dirname, 'lib/seed-child.ts'), env);
       processTimes.push(performance.now() - started);
-      const result = JSON.parse(stdout.trim().split('\n').at(-1) as string) as { rows: number; milliseconds: number };
+      const result = JSON.parse(stdout.trim().split('\n').at(-1) as string) as {
+        rows: number;
+        milliseconds: number;
+      };
       rows = result.rows;
       seedTimes.push(result.milliseconds);
-      log(`run ${run}/${config.seed.runs}: ${rows} rows in ${result.milliseconds.toFixed(0)} ms (process ${processTimes.at(-1)?.toFixed(0)} ms)`);
+      log(
+        `run ${run}/${config.seed.runs}: ${rows} rows in ${result.milliseconds.toFixed(0)} ms (process ${processTimes.at(-1)?.toFixed(0)} ms)`,
+      );
     } finally {
       removeTempDir(dir);
     }

@@ -53,7 +53,13 @@ async function phase(
     while (nowMs() < end) {
       const id = docIds[cursor.next++ % docIds.length];
       const at = nowMs();
-      const res = await requestJson(port, 'PUT', '/api/docs', { id, name: `throughput ${cursor.next}` }, agent);
+      const res = await requestJson(
+        port,
+        'PUT',
+        '/api/docs',
+        { id, name: `throughput ${cursor.next}` },
+        agent,
+      );
       if (res.status !== 200) {
         failedRequests++;
         continue;
@@ -65,7 +71,8 @@ async function phase(
   await Promise.all(Array.from({ length: concurrency }, loop));
   const elapsed = (nowMs() - started) / 1000;
   // Let the last messages arrive (bounded), then stop listening.
-  for (let waited = 0; arrivals.length < sends.length && waited < 3000; waited += 100) await sleep(100);
+  for (let waited = 0; arrivals.length < sends.length && waited < 3000; waited += 100)
+    await sleep(100);
   await pool.flush();
   agent.destroy();
   const matched = matchNotifications(sends, arrivals);
@@ -99,7 +106,9 @@ benchmarkMain('throughput', async (config, log) => {
     for (const c of [1, concurrency]) {
       log(`${c === 1 ? 'sequential' : `${c}-way concurrent`} updates for ${seconds} s…`);
       const result = await phase(server.port, pool, docIds, cursor, c, seconds);
-      log(`  ${result.updatesPerSecond} updates/s, notification p95 ${result.notify.p95} ms, missing ${result.missing}`);
+      log(
+        `  ${result.updatesPerSecond} updates/s, notification p95 ${result.notify.p95} ms, missing ${result.missing}`,
+      );
       phases.push(result);
     }
     return phases;

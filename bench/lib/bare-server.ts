@@ -20,7 +20,10 @@ const httpServer = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { id: string; name: string };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        id: string;
+        name: string;
+      };
       version++;
       io.of('/data').emit('message', { action: 'update', table: 'docs', ids: [body.id] });
       res
@@ -42,7 +45,9 @@ const io = new Server(httpServer, {
 });
 io.of('/data');
 
-httpServer.listen(port, '127.0.0.1', () => console.log(`bare socket.io server on 127.0.0.1:${port}`));
+httpServer.listen(port, '127.0.0.1', () =>
+  console.log(`bare socket.io server on 127.0.0.1:${port}`),
+);
 process.on('SIGTERM', () => {
   io.close();
   process.exit(0);

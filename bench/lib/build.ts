@@ -36,7 +36,8 @@ export function buildReason(): string | null {
     const path = join(REPO_ROOT, source);
     if (!existsSync(path)) continue;
     const newest = newestMtime(path);
-    if (newest.mtime > built) return `${newest.file.slice(REPO_ROOT.length + 1)} is newer than the build`;
+    if (newest.mtime > built)
+      return `${newest.file.slice(REPO_ROOT.length + 1)} is newer than the build`;
   }
   return null;
 }
@@ -59,7 +60,13 @@ export async function ensureServerBuilt(log: (line: string) => void): Promise<vo
     const child = trackChild(
       spawn('npx', ['nx', 'build', 'server'], {
         cwd: REPO_ROOT,
-        env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false', FORCE_COLOR: '0', NO_COLOR: '1' },
+        env: {
+          ...process.env,
+          NX_DAEMON: 'false',
+          NX_TUI: 'false',
+          FORCE_COLOR: '0',
+          NO_COLOR: '1',
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       }),
     );
@@ -69,7 +76,9 @@ export async function ensureServerBuilt(log: (line: string) => void): Promise<vo
     child.once('exit', resolve);
   });
   if (code !== 0 || !existsSync(SERVER_MAIN)) {
-    throw new Error(`npx nx build server failed (exit ${code}). Its last output:\n${output.text()}`);
+    throw new Error(
+      `npx nx build server failed (exit ${code}). Its last output:\n${output.text()}`,
+    );
   }
   log(`server built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

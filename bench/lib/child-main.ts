@@ -10,7 +10,10 @@ export type ResultMessage =
  * Entry point of one benchmark process: installs cleanup, runs it, hands the result to run.ts
  * over IPC (or prints it as JSON when started by hand), and exits 1 with the error on failure.
  */
-export function benchmarkMain(name: string, run: (config: BenchConfig, log: (line: string) => void) => Promise<unknown>): void {
+export function benchmarkMain(
+  name: string,
+  run: (config: BenchConfig, log: (line: string) => void) => Promise<unknown>,
+): void {
   installCleanup();
   const log = (line: string) => console.log(`[${name}] ${line}`);
   run(configFromEnv(), log)

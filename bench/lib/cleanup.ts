@@ -58,8 +58,12 @@ export function cleanupNow(): void {
  * workers), SIGKILL to those still alive after `graceMs`, then the synchronous cleanup.
  */
 async function shutdown(graceMs = 4_000): Promise<void> {
-  const alive = [...children].filter((child) => child.exitCode === null && child.signalCode === null);
-  const exits = alive.map((child) => new Promise<void>((resolve) => child.once('exit', () => resolve())));
+  const alive = [...children].filter(
+    (child) => child.exitCode === null && child.signalCode === null,
+  );
+  const exits = alive.map(
+    (child) => new Promise<void>((resolve) => child.once('exit', () => resolve())),
+  );
   for (const child of alive) {
     try {
       child.kill('SIGTERM');

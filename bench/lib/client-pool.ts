@@ -6,7 +6,11 @@ import type { FromWorker, Target, ToWorker } from './protocol';
 import { REPO_ROOT } from './server-process';
 import { stopChild } from './processes';
 
-type Waiter = { accept: (m: FromWorker) => boolean; resolve: (m: FromWorker) => void; reject: (e: Error) => void };
+type Waiter = {
+  accept: (m: FromWorker) => boolean;
+  resolve: (m: FromWorker) => void;
+  reject: (e: Error) => void;
+};
 
 class Worker {
   private waiters: Waiter[] = [];
@@ -45,7 +49,10 @@ class Worker {
     this.child.send(message);
   }
 
-  next<T extends FromWorker['type']>(type: T, accept: (m: Extract<FromWorker, { type: T }>) => boolean = () => true) {
+  next<T extends FromWorker['type']>(
+    type: T,
+    accept: (m: Extract<FromWorker, { type: T }>) => boolean = () => true,
+  ) {
     return new Promise<Extract<FromWorker, { type: T }>>((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.waiters.push({
@@ -73,7 +80,10 @@ export class ClientPool {
     }
   }
 
-  static async start(count: number, onProgress?: (target: Target, connected: number) => void): Promise<ClientPool> {
+  static async start(
+    count: number,
+    onProgress?: (target: Target, connected: number) => void,
+  ): Promise<ClientPool> {
     const progress = new Map<number, Record<Target, number>>();
     const workers = Array.from({ length: count }, (_, index) => {
       const child = trackChild(
@@ -88,12 +98,19 @@ export class ClientPool {
           const row = progress.get(worker.index) ?? { ours: 0, bare: 0 };
           row[message.target] = message.connected;
           progress.set(worker.index, row);
-          onProgress(message.target, [...progress.values()].reduce((sum, r) => sum + r[message.target], 0));
+          onProgress(
+            message.target,
+            [...progress.values()].reduce((sum, r) => sum + r[message.target], 0),
+          );
         }
       });
     });
     const pool = new ClientPool(workers);
-    await withTimeout(Promise.all(workers.map((w) => w.next('ready'))), 30_000, 'starting client workers');
+    await withTimeout(
+      Promise.all(workers.map((w) => w.next('ready'))),
+      30_000,
+      'starting client workers',
+    );
     return pool;
   }
 
@@ -108,7 +125,9 @@ export class ClientPool {
     total: number,
     options: { refetchPort?: number; warmupId?: string; timeoutMs?: number } = {},
   ): Promise<number> {
-    const per = this.workers.map((_, i) => Math.floor(total / this.workers.length) + (i < total % this.workers.length ? 1 : 0));
+    const per = this.workers.map(
+      (_, i) => Math.floor(total / this.workers.length) + (i < total % this.workers.length ? 1 : 0),
+    );
     const started = performance.now();
     await withTimeout(
       Promise.all(
@@ -130,7 +149,12 @@ export class ClientPool {
     return this.workers.filter((w) => w.counts[target] > 0);
   }
 
-  async arm(target: Target, round: number, mode: 'fanout' | 'herd', expectName?: string): Promise<void> {
+  async arm(
+    target: Target,
+    round: number,
+    mode: 'fanout' | 'herd',
+    expectName?: string,
+  ): Promise<void> {
     await withTimeout(
       Promise.all(
         this.holding(target).map((worker) => {
@@ -147,7 +171,11 @@ export class ClientPool {
   /** Resolves with one report per worker once every client of `target` got round `round`'s message. */
   fanoutDone(target: Target, round: number, timeoutMs: number) {
     return withTimeout(
-      Promise.all(this.holding(target).map((w) => w.next('fanout-done', (m) => m.round === round && m.target === target))),
+      Promise.all(
+        this.holding(target).map((w) =>
+          w.next('fanout-done', (m) => m.round === round && m.target === target),
+        ),
+      ),
       timeoutMs,
       `waiting for all ${target} clients to get message ${round}`,
     );

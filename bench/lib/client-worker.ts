@@ -61,7 +61,14 @@ function onMessage(target: Target, client: Client, payload: Notification): void 
   const total = clients[target].length;
   if (r.mode === 'fanout') {
     if (r.received === total) {
-      send({ type: 'fanout-done', target, round: r.round, count: total, first: r.first, last: r.last });
+      send({
+        type: 'fanout-done',
+        target,
+        round: r.round,
+        count: total,
+        first: r.first,
+        last: r.last,
+      });
       round = null;
     }
     return;
@@ -122,7 +129,8 @@ function connectOne(target: Target, port: number): Promise<Client> {
     });
     socket.on('message', (payload: Notification) => onMessage(target, client, payload));
     socket.on('disconnect', (reason) => {
-      if (reason !== 'io client disconnect') send({ type: 'error', message: `a client was disconnected: ${reason}` });
+      if (reason !== 'io client disconnect')
+        send({ type: 'error', message: `a client was disconnected: ${reason}` });
     });
   });
 }
@@ -141,7 +149,13 @@ async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise
         // The tab's initial load: it opens the keep-alive connection a later reload reuses.
         client.agent = keepAliveAgent(1);
         if (message.warmupId) {
-          await requestJson(message.refetchPort, 'POST', '/api/docs', [message.warmupId], client.agent);
+          await requestJson(
+            message.refetchPort,
+            'POST',
+            '/api/docs',
+            [message.warmupId],
+            client.agent,
+          );
         }
       }
       list.push(client);

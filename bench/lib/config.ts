@@ -4,7 +4,13 @@
  */
 export interface BenchConfig {
   quick: boolean;
-  fanOut: { sizes: number[]; rounds: number; warmupRounds: number; clientsPerWorker: number; maxWorkers: number };
+  fanOut: {
+    sizes: number[];
+    rounds: number;
+    warmupRounds: number;
+    clientsPerWorker: number;
+    maxWorkers: number;
+  };
   herd: { clients: number; rounds: number; warmupRounds: number; workers: number };
   throughput: { seconds: number; concurrency: number; workers: number };
   seed: { runs: number };
@@ -12,7 +18,13 @@ export interface BenchConfig {
 
 export const FULL: BenchConfig = {
   quick: false,
-  fanOut: { sizes: [100, 1000, 5000], rounds: 25, warmupRounds: 3, clientsPerWorker: 1250, maxWorkers: 4 },
+  fanOut: {
+    sizes: [100, 1000, 5000],
+    rounds: 25,
+    warmupRounds: 3,
+    clientsPerWorker: 1250,
+    maxWorkers: 4,
+  },
   herd: { clients: 1000, rounds: 8, warmupRounds: 1, workers: 2 },
   throughput: { seconds: 10, concurrency: 8, workers: 1 },
   seed: { runs: 3 },
@@ -30,6 +42,7 @@ export const QUICK: BenchConfig = {
 export function configFromEnv(): BenchConfig {
   const config = structuredClone(process.env.BENCH_QUICK === '1' ? QUICK : FULL);
   const sizes = process.env.BENCH_FANOUT_SIZES?.split(',').map(Number);
-  if (sizes?.length && sizes.every((n) => Number.isInteger(n) && n > 0)) config.fanOut.sizes = sizes;
+  if (sizes?.length && sizes.every((n) => Number.isInteger(n) && n > 0))
+    config.fanOut.sizes = sizes;
   return config;
 }

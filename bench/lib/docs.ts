@@ -1,5 +1,10 @@
 import type http from 'node:http';
-import type { ChildIndexPage, DepartmentRow, LocationRow, TopRow } from '../../libs/shared-types/src';
+import type {
+  ChildIndexPage,
+  DepartmentRow,
+  LocationRow,
+  TopRow,
+} from '../../libs/shared-types/src';
 import { TOP_ID } from '../../libs/shared-types/src';
 import { expectJson } from './http';
 
@@ -7,12 +12,29 @@ import { expectJson } from './http';
  * Doc ids to update, found through the public API the way a client walks the tree:
  * top → locations → departments → pages of each department's children (only `docs` kept).
  */
-export async function findDocIds(port: number, agent: http.Agent, wanted: number): Promise<string[]> {
+export async function findDocIds(
+  port: number,
+  agent: http.Agent,
+  wanted: number,
+): Promise<string[]> {
   const [top] = await expectJson<TopRow[]>(port, 'POST', '/api/top', [TOP_ID], agent);
-  if (!top?.locations?.length) throw new Error('POST /api/top returned no locations: is the database seeded?');
-  const locations = await expectJson<LocationRow[]>(port, 'POST', '/api/locations', top.locations, agent);
+  if (!top?.locations?.length)
+    throw new Error('POST /api/top returned no locations: is the database seeded?');
+  const locations = await expectJson<LocationRow[]>(
+    port,
+    'POST',
+    '/api/locations',
+    top.locations,
+    agent,
+  );
   const departmentIds = locations.flatMap((location) => location.departments);
-  const departments = await expectJson<DepartmentRow[]>(port, 'POST', '/api/departments', departmentIds, agent);
+  const departments = await expectJson<DepartmentRow[]>(
+    port,
+    'POST',
+    '/api/departments',
+    departmentIds,
+    agent,
+  );
   const ids: string[] = [];
   const pageLength = 1000;
   // First each department's inline page, then further pages, round-robin, until there are enough.

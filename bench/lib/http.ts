@@ -59,7 +59,9 @@ export function requestJson<T = unknown>(
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timed out after ${timeoutMs} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`${method} ${path}: timed out after ${timeoutMs} ms`)),
+    );
     req.on('error', reject);
     if (payload !== undefined) req.write(payload);
     req.end();
@@ -88,7 +90,11 @@ export function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, HOST, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }

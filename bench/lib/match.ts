@@ -18,7 +18,10 @@ export interface MatchResult {
  * goes with the n-th arrival at or after it. A coalesced message carries several ids and simply
  * yields one arrival per id.
  */
-export function matchNotifications(sends: readonly Stamp[], arrivals: readonly Stamp[]): MatchResult {
+export function matchNotifications(
+  sends: readonly Stamp[],
+  arrivals: readonly Stamp[],
+): MatchResult {
   const order: { id: string; at: number; delay?: number }[] = sends.map((s) => ({ ...s }));
   const queues = new Map<string, typeof order>();
   for (const send of [...order].sort((a, b) => a.at - b.at)) {

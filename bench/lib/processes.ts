@@ -9,7 +9,10 @@ export class OutputTail {
   constructor(private readonly keep = 60) {}
   push(chunk: Buffer | string, stream: string): void {
     // eslint-disable-next-line no-control-regex
-    for (const line of chunk.toString().replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+    for (const line of chunk
+      .toString()
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .split('\n')) {
       if (!line.trim()) continue;
       this.lines.push(`${stream}| ${line}`);
       if (this.lines.length > this.keep) this.lines.shift();
@@ -53,12 +56,17 @@ export async function startServerProcess(
   const deadline = Date.now() + (options.readyTimeoutMs ?? 90_000);
   try {
     for (;;) {
-      if (spawnError) throw new Error(`${name} could not be started: ${(spawnError as Error).message}`);
+      if (spawnError)
+        throw new Error(`${name} could not be started: ${(spawnError as Error).message}`);
       if (exited) {
-        throw new Error(`${name} exited (${exited}) before it was ready. Its last output:\n${output.text()}`);
+        throw new Error(
+          `${name} exited (${exited}) before it was ready. Its last output:\n${output.text()}`,
+        );
       }
       if (Date.now() > deadline) {
-        throw new Error(`${name} did not answer GET /api/health in time. Its last output:\n${output.text()}`);
+        throw new Error(
+          `${name} did not answer GET /api/health in time. Its last output:\n${output.text()}`,
+        );
       }
       try {
         const res = await requestJson(port, 'GET', '/api/health', undefined, agent, 2_000);

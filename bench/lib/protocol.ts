@@ -5,7 +5,14 @@ export type Target = 'ours' | 'bare';
 
 export type ToWorker =
   /** Open `count` socket.io clients on `http://127.0.0.1:port/data` (websocket transport). */
-  | { type: 'connect'; target: Target; port: number; count: number; refetchPort?: number; warmupId?: string }
+  | {
+      type: 'connect';
+      target: Target;
+      port: number;
+      count: number;
+      refetchPort?: number;
+      warmupId?: string;
+    }
   /** Arm a round: the next message each client of `target` receives belongs to `round`. */
   | { type: 'arm'; target: Target; round: number; mode: 'fanout' | 'herd'; expectName?: string }
   /** Stream every message arrival `(id, time)` of the target's clients until 'flush'. */

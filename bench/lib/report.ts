@@ -46,14 +46,26 @@ export function machine(): Machine {
 }
 
 const n = (value: number | undefined, digits = 1) =>
-  value === undefined || Number.isNaN(value) ? '-' : value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  value === undefined || Number.isNaN(value)
+    ? '-'
+    : value.toLocaleString('en-US', {
+        maximumFractionDigits: digits,
+        minimumFractionDigits: digits,
+      });
 
 /** A plain text table: first row is the header; numbers right-aligned. */
 function table(rows: string[][]): string {
   const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
   const line = (row: string[]) =>
-    '  ' + row.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col]))).join('  ');
-  return [line(rows[0]), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+    '  ' +
+    row
+      .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col])))
+      .join('  ');
+  return [
+    line(rows[0]),
+    '  ' + widths.map((w) => '-'.repeat(w)).join('  '),
+    ...rows.slice(1).map(line),
+  ].join('\n');
 }
 
 export function renderReport(report: Report): string {
@@ -69,10 +81,28 @@ export function renderReport(report: Report): string {
     '',
   );
   if (report.fanOut) {
-    out.push('1. Fan-out — PUT /api/docs → message at ALL N clients (ms), vs a bare socket.io 4.8 broadcast');
+    out.push(
+      '1. Fan-out — PUT /api/docs → message at ALL N clients (ms), vs a bare socket.io 4.8 broadcast',
+    );
     out.push(
       table([
-        ['N clients', 'workers', 'rounds', 'ours p50', 'ours p95', 'bare p50', 'bare p95', 'ratio p50', 'ratio p95', 'paired', 'goal', 'Δ p50', 'our PUT p50', 'ours 1st p50', 'bare 1st p50'],
+        [
+          'N clients',
+          'workers',
+          'rounds',
+          'ours p50',
+          'ours p95',
+          'bare p50',
+          'bare p95',
+          'ratio p50',
+          'ratio p95',
+          'paired',
+          'goal',
+          'Δ p50',
+          'our PUT p50',
+          'ours 1st p50',
+          'bare 1st p50',
+        ],
         ...report.fanOut.map((r) => [
           r.clients.toLocaleString('en-US'),
           String(r.workers),
@@ -96,10 +126,22 @@ export function renderReport(report: Report): string {
   }
   if (report.herd) {
     const h = report.herd;
-    out.push(`2. Refetch herd — ${h.clients.toLocaleString('en-US')} clients each reload the row on the message (POST /api/docs [id])`);
+    out.push(
+      `2. Refetch herd — ${h.clients.toLocaleString('en-US')} clients each reload the row on the message (POST /api/docs [id])`,
+    );
     out.push(
       table([
-        ['rounds', 'all fresh p50 ms', 'all fresh max ms', 'all notified p50 ms', 'reloads/s p50', 'reloads/s min', 'stale rows', 'older versions', 'errors'],
+        [
+          'rounds',
+          'all fresh p50 ms',
+          'all fresh max ms',
+          'all notified p50 ms',
+          'reloads/s p50',
+          'reloads/s min',
+          'stale rows',
+          'older versions',
+          'errors',
+        ],
         [
           String(h.rounds),
           n(h.allFresh.p50, 0),
@@ -119,7 +161,20 @@ export function renderReport(report: Report): string {
     out.push('3. Mutation throughput — PUT /api/docs with 1 listening client');
     out.push(
       table([
-        ['mode', 'seconds', 'updates', 'updates/s', 'PUT p50 ms', 'PUT p95 ms', 'notify p50 ms', 'notify p95 ms', 'notify max ms', 'messages', 'missing', 'failed'],
+        [
+          'mode',
+          'seconds',
+          'updates',
+          'updates/s',
+          'PUT p50 ms',
+          'PUT p95 ms',
+          'notify p50 ms',
+          'notify p95 ms',
+          'notify max ms',
+          'messages',
+          'missing',
+          'failed',
+        ],
         ...report.throughput.map((p) => [
           p.concurrency === 1 ? 'sequential' : `${p.concurrency}-way concurrent`,
           n(p.seconds, 1),
@@ -140,11 +195,19 @@ export function renderReport(report: Report): string {
   }
   if (report.seed) {
     const s = report.seed;
-    out.push(`4. Seed — ${s.rows.toLocaleString('en-US')} rows into an empty SQLite database, fresh process per run`);
+    out.push(
+      `4. Seed — ${s.rows.toLocaleString('en-US')} rows into an empty SQLite database, fresh process per run`,
+    );
     out.push(
       table([
         ['runs', 'seedDatabase p50 ms', 'seedDatabase max ms', 'rows/s', 'whole process p50 ms'],
-        [String(s.runs), n(s.seed.p50, 0), n(s.seed.max, 0), n(s.rows / (s.seed.p50 / 1000), 0), n(s.process.p50, 0)],
+        [
+          String(s.runs),
+          n(s.seed.p50, 0),
+          n(s.seed.max, 0),
+          n(s.rows / (s.seed.p50 / 1000), 0),
+          n(s.process.p50, 0),
+        ],
       ]),
       '',
     );

@@ -37,19 +37,25 @@ export async function startRealServer(extraEnv: Record<string, string> = {}): Pr
   const port = await freePort();
   const started = performance.now();
   try {
-    const server = await startServerProcess(`The server (${serverMain()})`, process.execPath, [serverMain()], port, {
-      cwd: REPO_ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        NODE_ENV: 'production',
-        PORT: String(port),
-        DATABASE_URL: databaseUrl,
-        SEED: 'true',
-        CORS_ORIGINS: BENCH_ORIGIN,
-        ...extraEnv,
+    const server = await startServerProcess(
+      `The server (${serverMain()})`,
+      process.execPath,
+      [serverMain()],
+      port,
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: process.env.HOME ?? '',
+          NODE_ENV: 'production',
+          PORT: String(port),
+          DATABASE_URL: databaseUrl,
+          SEED: 'true',
+          CORS_ORIGINS: BENCH_ORIGIN,
+          ...extraEnv,
+        },
       },
-    });
+    );
     const startupMs = performance.now() - started;
     return {
       ...server,

@@ -33,6 +33,9 @@ export function summarize(values: readonly number[]): Summary {
 export function rounded<T extends object>(summary: T, digits = 2): T {
   const factor = 10 ** digits;
   return Object.fromEntries(
-    Object.entries(summary).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v * factor) / factor : v]),
+    Object.entries(summary).map(([k, v]) => [
+      k,
+      typeof v === 'number' ? Math.round(v * factor) / factor : v,
+    ]),
   ) as T;
 }
