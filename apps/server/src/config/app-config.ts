@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_DATABASE_URL } from '../db/database-url';
 
 /** Nest's log levels, most severe first: `LOG_LEVEL=debug` enables `debug` and everything above it. */

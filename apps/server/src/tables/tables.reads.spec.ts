@@ -9,7 +9,7 @@ import {
   type ChildReference,
 } from '@smart-sync/shared-types';
 import request from 'supertest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 /** 0.4 × 10,000 rows per child table over 30 departments: ~533 children each, more than a page. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ID_MAX_LENGTH = 64;
 export const NAME_MAX_LENGTH = 100;

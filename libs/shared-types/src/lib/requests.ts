@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, nameSchema } from './fields';
 
 export const MAX_IDS_PER_LOAD = 1000;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The id of the single row of the virtual `top` table, whose children are all locations. */
 export const TOP_ID = '1';

@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
 import { CrudTable, MAX_IDS_PER_LOAD } from '@smart-sync/shared-types';
 import { forkJoin, map, Observable, of } from 'rxjs';
-import { ZodType } from 'zod';
+import type { ZodType } from 'zod';
 
 /**
  * The REST calls every server table answers, parametrised by table name and row schema.
