@@ -78,3 +78,19 @@ describe('createPrismaClient', () => {
     expect(await db.prisma.doc.count()).toBe(0);
   });
 });
+
+describe('SQLite connection settings', () => {
+  it('runs in WAL mode with synchronous=NORMAL, so a commit does not wait for the disk', async () => {
+    const db = await createTempDatabase();
+    try {
+      const [journal] =
+        await db.prisma.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
+      const [sync] =
+        await db.prisma.$queryRawUnsafe<{ synchronous: bigint | number }[]>('PRAGMA synchronous');
+      expect(journal.journal_mode).toBe('wal');
+      expect(Number(sync.synchronous)).toBe(1); // NORMAL
+    } finally {
+      await db.drop();
+    }
+  });
+});
