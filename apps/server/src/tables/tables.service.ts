@@ -16,6 +16,7 @@ import {
 import { PrismaService } from '../db/prisma.service';
 import { Prisma } from '../generated/prisma/client';
 import { childPages } from './child-pages';
+import { LoadBatcher } from './load-batcher';
 import { TABLES, type TableDefinition } from './table-registry';
 
 export type Row = ChildRow | LocationRow | DepartmentRow;
@@ -46,6 +47,10 @@ function isPrismaError(error: unknown, code: string): boolean {
  */
 @Injectable()
 export class TablesService {
+  private readonly batcher = new LoadBatcher<CrudTable, Row>((table, ids) =>
+    this.loadNow(table, ids),
+  );
+
   constructor(private readonly db: PrismaService) {}
 
   private delegate(definition: TableDefinition): RowDelegate {
@@ -62,10 +67,16 @@ export class TablesService {
     return [{ id: TOP_ID, locations: locations.map((row) => row['id'] as string) }];
   }
 
-  /** Rows by id, in the order asked, unknown ids left out: one query, plus one for child lists. */
+  /**
+   * Rows by id, in the order asked, unknown ids left out. Loads of a table asked in the same tick
+   * share one query (plus one for child lists).
+   */
   async load(table: CrudTable, ids: string[]): Promise<Row[]> {
     const wanted = [...new Set(ids)];
-    if (wanted.length === 0) return [];
+    return wanted.length === 0 ? [] : this.batcher.load(table, wanted);
+  }
+
+  private async loadNow(table: CrudTable, wanted: string[]): Promise<Row[]> {
     const definition = TABLES[table];
     const [records, children] = await Promise.all([
       this.delegate(definition).findMany({ where: { id: { in: wanted } }, select: ROW_FIELDS }),
