@@ -48,6 +48,23 @@ describe('seedDatabase', () => {
     expect(lines.at(-1)).toMatch(/^Seeded 40033 rows in \d+\.\d\d s\.$/);
   });
 
+  it('interleaves the four child kinds in creation order', async () => {
+    await seedDatabase(db.prisma, { scale: 0.01 });
+    const { prisma } = db;
+    const byCreation = { orderBy: { created: 'asc' }, take: 2 } as const;
+    const [docs, folders, lists, sprintFolders] = await Promise.all([
+      prisma.doc.findMany(byCreation),
+      prisma.folder.findMany(byCreation),
+      prisma.list.findMany(byCreation),
+      prisma.sprintFolder.findMany(byCreation),
+    ]);
+    const order = [docs[0], folders[0], lists[0], sprintFolders[0], docs[1]].map((row) =>
+      row.created.getTime(),
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(order).size).toBe(order.length);
+  });
+
   it('scales the child rows and keeps locations and departments', async () => {
     const result = await seedDatabase(db.prisma, { scale: 0.01 });
     expect(result?.rows).toBe(33 + 4 * 100);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChildTable } from '@smart-sync/shared-types';
+import { CHILD_TABLES, type ChildTable } from '@smart-sync/shared-types';
 import type { AppPrismaClient } from './prisma-client';
 
 export const SEED_LOCATIONS = 3;
@@ -47,22 +47,25 @@ async function hasRows(prisma: AppPrismaClient): Promise<boolean> {
   return firsts.some((row) => row !== null);
 }
 
-/** Hands out strictly increasing ISO timestamps (in Prisma's SQLite format), so rows list in seed order. */
-function timestamps(count: number): () => string {
-  let next = Date.now() - count;
-  return () => new Date(next++).toISOString().replace('Z', '+00:00');
+/**
+ * Creation times in Prisma's SQLite format, one millisecond apart, ending now: rows list in seed
+ * order, and the four child kinds interleave (Doc 1, Folder 1, List 1, Sprint Folder 1, Doc 31, …).
+ */
+function creationTimes(count: number): (offset: number) => string {
+  const start = Date.now() - count;
+  return (offset) => new Date(start + offset).toISOString().replace('Z', '+00:00');
 }
 
 function childRowsOf(
   table: ChildTable,
   count: number,
   departmentIds: string[],
-  stamp: () => string,
+  createdAt: (index: number) => string,
 ) {
   return Array.from({ length: count }, (_, i): SeedRow => ({
     id: randomUUID(),
     name: `${CHILD_NAME[table]} ${i + 1}`,
-    created: stamp(),
+    created: createdAt(i),
     parentId: departmentIds[i % departmentIds.length],
   }));
 }
@@ -108,23 +111,32 @@ export async function seedDatabase(
   const started = performance.now();
   const childCount = Math.round(SEED_CHILDREN_PER_TABLE * scale);
   const departmentCount = SEED_LOCATIONS * SEED_DEPARTMENTS_PER_LOCATION;
-  const stamp = timestamps(SEED_LOCATIONS + departmentCount + 4 * childCount);
+  const created = creationTimes(
+    SEED_LOCATIONS + departmentCount + CHILD_TABLES.length * childCount,
+  );
 
   const locations = Array.from({ length: SEED_LOCATIONS }, (_, i): SeedRow => ({
     id: randomUUID(),
     name: `Location ${i + 1}`,
-    created: stamp(),
+    created: created(i),
     parentId: '',
   }));
   const departments = Array.from({ length: departmentCount }, (_, i): SeedRow => ({
     id: randomUUID(),
     name: `Department ${i + 1}`,
-    created: stamp(),
+    created: created(SEED_LOCATIONS + i),
     parentId: locations[i % SEED_LOCATIONS].id,
   }));
   const departmentIds = departments.map((department) => department.id);
-  const children = (['docs', 'folders', 'lists', 'sprintFolders'] as const).map(
-    (table) => [table, childRowsOf(table, childCount, departmentIds, stamp)] as const,
+  const firstChild = SEED_LOCATIONS + departmentCount;
+  const children = CHILD_TABLES.map(
+    (table, kind) =>
+      [
+        table,
+        childRowsOf(table, childCount, departmentIds, (i) =>
+          created(firstChild + i * CHILD_TABLES.length + kind),
+        ),
+      ] as const,
   );
 
   let rows = 0;
@@ -132,7 +144,7 @@ export async function seedDatabase(
     rows += count;
     log(`  ${table.padEnd(13)} ${String(count).padStart(6)} rows  (${elapsed(started)})`);
   };
-  log(`Seeding ${SEED_LOCATIONS + departmentCount + 4 * childCount} rows (scale ${scale})…`);
+  log(`Seeding ${firstChild + CHILD_TABLES.length * childCount} rows (scale ${scale})…`);
   await prisma.$transaction(
     async (tx) => {
       await insertRows(tx, 'locations', null, locations);
