@@ -3,7 +3,8 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { smartErrorHandlerToken } from '@smarttools/smart-signals';
 import { firstValueFrom, Observable } from 'rxjs';
-import { AddOutcome, DepartmentChildEffects } from './department-child-effects';
+import { AddOutcome, AddOutcomes } from './add-outcomes';
+import { DepartmentChildEffects } from './department-child-effects';
 
 describe('DepartmentChildEffects', () => {
   let effects: DepartmentChildEffects;
@@ -99,7 +100,7 @@ describe('DepartmentChildEffects', () => {
 
   it('adds to the table named by the temporary id, under the parent department', async () => {
     const outcomes: AddOutcome[] = [];
-    effects.addOutcome.subscribe((outcome) => outcomes.push(outcome));
+    TestBed.inject(AddOutcomes).outcome.subscribe((outcome) => outcomes.push(outcome));
     const added = settle(
       effects.add({ id: 'sprint-folders:new-1', name: 'Sprint', version: 0, parentId: 'd1' }),
     );
@@ -115,7 +116,7 @@ describe('DepartmentChildEffects', () => {
     await expect(refused).rejects.toBeInstanceOf(HttpErrorResponse);
     expect(handleError).toHaveBeenCalledWith('Add refused', expect.any(HttpErrorResponse));
     expect(outcomes).toEqual([
-      { tempId: 'sprint-folders:new-1', accepted: true },
+      { tempId: 'sprint-folders:new-1', accepted: true, savedId: 'sprint-folders:abc' },
       { tempId: 'docs:new-2', accepted: false },
     ]);
   });

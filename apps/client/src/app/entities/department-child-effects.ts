@@ -3,7 +3,8 @@ import { inject, Injectable, InjectionToken } from '@angular/core';
 import { CHILD_TABLES, ChildRow, childRowSchema, ChildTable } from '@smart-sync/shared-types';
 import { toClientId, toServerRef } from '@smart-sync/socket-translation';
 import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals';
-import { forkJoin, map, Observable, of, Subject, tap, throwError } from 'rxjs';
+import { forkJoin, map, Observable, of, throwError } from 'rxjs';
+import { AddOutcomes } from './add-outcomes';
 import { MutationFailures } from './mutation-failures';
 import { DepartmentChildRow } from './rows';
 import { TableApi } from './table-api';
@@ -11,11 +12,6 @@ import { TableApi } from './table-api';
 export const departmentChildEffectsToken = new InjectionToken<EffectService<DepartmentChildRow>>(
   'DepartmentChildEffects',
 );
-
-export interface AddOutcome {
-  readonly tempId: string;
-  readonly accepted: boolean;
-}
 
 /**
  * Docs, folders, lists and sprint folders share one client table. Every call routes each client id
@@ -28,10 +24,7 @@ export class DepartmentChildEffects extends EffectService<DepartmentChildRow> {
   private readonly apis = Object.fromEntries(
     CHILD_TABLES.map((table) => [table, new TableApi(this.http, table, childRowSchema)]),
   ) as Record<ChildTable, TableApi<ChildRow>>;
-  private readonly addOutcomes = new Subject<AddOutcome>();
-
-  /** How each add ended, by the temporary id of the new row. */
-  readonly addOutcome: Observable<AddOutcome> = this.addOutcomes.asObservable();
+  private readonly addOutcomes = inject(AddOutcomes);
 
   override loadByIds(ids: string[]): Observable<DepartmentChildRow[]> {
     const idsByTable = new Map<ChildTable, string[]>();
@@ -68,10 +61,7 @@ export class DepartmentChildEffects extends EffectService<DepartmentChildRow> {
     return this.apis[table].add(row.name, row.parentId).pipe(
       map((rows) => rows.map((saved) => withClientId(table, saved))),
       this.failures.report('Add refused'),
-      tap({
-        next: () => this.addOutcomes.next({ tempId: row.id, accepted: true }),
-        error: () => this.addOutcomes.next({ tempId: row.id, accepted: false }),
-      }),
+      this.addOutcomes.track(row.id),
     );
   }
 

@@ -4,6 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MAX_PAGE_LENGTH } from '@smart-sync/shared-types';
 import { smartErrorHandlerToken } from '@smarttools/smart-signals';
 import { firstValueFrom, Observable, toArray } from 'rxjs';
+import { AddOutcome, AddOutcomes } from './add-outcomes';
 import { DepartmentEffects } from './department-effects';
 
 const serverDepartment = {
@@ -141,6 +142,27 @@ describe('DepartmentEffects', () => {
     const [[row]] = await saved;
     expect(row.name).toBe('Sales');
     expect(handleError).toHaveBeenCalledWith('Rename refused', expect.any(HttpErrorResponse));
+  });
+
+  it('adds under the location and reports how each add ended', async () => {
+    const outcomes: AddOutcome[] = [];
+    TestBed.inject(AddOutcomes).outcome.subscribe((outcome) => outcomes.push(outcome));
+    const newRow = { name: 'Ops', version: 0, children: { length: 0, indexes: [] } };
+    const added = settle(effects.add({ ...newRow, id: 'new-1', parentId: 'l1' }));
+    const post = http.expectOne({ method: 'POST', url: '/api/departments/add' });
+    expect(post.request.body).toEqual({ name: 'Ops', parentId: 'l1' });
+    post.flush([{ ...serverDepartment, id: 'd7', name: 'Ops' }]);
+    const [[row]] = await added;
+    expect(row.children.indexes[0]).toBe('docs:a');
+
+    const refused = settle(effects.add({ ...newRow, id: 'new-2', parentId: 'gone' }));
+    http.expectOne('/api/departments/add').flush(null, { status: 404, statusText: 'Not Found' });
+    await expect(refused).rejects.toBeInstanceOf(HttpErrorResponse);
+    expect(handleError).toHaveBeenCalledWith('Add refused', expect.any(HttpErrorResponse));
+    expect(outcomes).toEqual([
+      { tempId: 'new-1', accepted: true, savedId: 'd7' },
+      { tempId: 'new-2', accepted: false },
+    ]);
   });
 
   it('deletes by id and reports a refusal', async () => {

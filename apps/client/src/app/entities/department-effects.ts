@@ -11,6 +11,7 @@ import {
 import { toClientId } from '@smart-sync/socket-translation';
 import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals';
 import { forkJoin, map, Observable } from 'rxjs';
+import { AddOutcomes } from './add-outcomes';
 import { MutationFailures } from './mutation-failures';
 import { DepartmentRow } from './rows';
 import { TableApi } from './table-api';
@@ -41,6 +42,7 @@ export class DepartmentEffects extends EffectService<DepartmentRow> {
   private readonly http = inject(HttpClient);
   private readonly api = new TableApi(this.http, 'departments', departmentRowSchema);
   private readonly failures = inject(MutationFailures);
+  private readonly addOutcomes = inject(AddOutcomes);
 
   override loadByIds(ids: string[]): Observable<DepartmentRow[]> {
     return this.api.load(ids).pipe(map((rows) => rows.map(toClientRow)));
@@ -85,10 +87,12 @@ export class DepartmentEffects extends EffectService<DepartmentRow> {
     );
   }
 
+  /** `row.id` is the new row's temporary id; `row.parentId` its location. */
   override add(row: DepartmentRow): Observable<DepartmentRow[]> {
     return this.api.add(row.name, row.parentId).pipe(
       map((rows) => rows.map(toClientRow)),
       this.failures.report('Add refused'),
+      this.addOutcomes.track(row.id),
     );
   }
 

@@ -1,8 +1,9 @@
-import { provideHttpClient } from '@angular/common/http';
+import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { smartErrorHandlerToken } from '@smarttools/smart-signals';
 import { firstValueFrom } from 'rxjs';
+import { AddOutcome, AddOutcomes } from './add-outcomes';
 import { LocationEffects } from './location-effects';
 import { TopEffects } from './top-effects';
 
@@ -55,5 +56,26 @@ describe('TopEffects and LocationEffects', () => {
     expect(post.request.body).toEqual({ name: 'Nice' });
     post.flush([{ id: 'l3', name: 'Nice', version: 1, departments: [] }]);
     expect((await added)[0].id).toBe('l3');
+  });
+
+  it('reports how each location add ended, by the new row’s temporary id', async () => {
+    const effects = TestBed.inject(LocationEffects);
+    const outcomes: AddOutcome[] = [];
+    TestBed.inject(AddOutcomes).outcome.subscribe((outcome) => outcomes.push(outcome));
+    const row = { name: 'Nice', version: 0, departments: [] };
+
+    const added = firstValueFrom(effects.add({ ...row, id: 'new-1' }));
+    http.expectOne('/api/locations/add').flush([{ ...row, id: 'l3', version: 1 }]);
+    await added;
+    const refused = firstValueFrom(effects.add({ ...row, id: 'new-2', name: '' }));
+    http
+      .expectOne('/api/locations/add')
+      .flush({ message: 'name: must not be empty' }, { status: 400, statusText: 'Bad Request' });
+    await expect(refused).rejects.toBeInstanceOf(HttpErrorResponse);
+
+    expect(outcomes).toEqual([
+      { tempId: 'new-1', accepted: true, savedId: 'l3' },
+      { tempId: 'new-2', accepted: false },
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { inject, Injectable, InjectionToken } from '@angular/core';
 import { locationRowSchema } from '@smart-sync/shared-types';
 import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals';
 import { Observable, throwError } from 'rxjs';
+import { AddOutcomes } from './add-outcomes';
 import { MutationFailures } from './mutation-failures';
 import { LocationRow } from './rows';
 import { TableApi } from './table-api';
@@ -16,6 +17,7 @@ export const locationEffectsToken = new InjectionToken<EffectService<LocationRow
 export class LocationEffects extends EffectService<LocationRow> {
   private readonly api = new TableApi(inject(HttpClient), 'locations', locationRowSchema);
   private readonly failures = inject(MutationFailures);
+  private readonly addOutcomes = inject(AddOutcomes);
 
   override loadByIds(ids: string[]): Observable<LocationRow[]> {
     return this.api.load(ids);
@@ -32,7 +34,9 @@ export class LocationEffects extends EffectService<LocationRow> {
   }
 
   override add(row: LocationRow): Observable<LocationRow[]> {
-    return this.api.add(row.name).pipe(this.failures.report('Add refused'));
+    return this.api
+      .add(row.name)
+      .pipe(this.failures.report('Add refused'), this.addOutcomes.track(row.id));
   }
 
   override delete(id: string): Observable<void> {

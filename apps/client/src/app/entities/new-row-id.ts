@@ -1,11 +1,11 @@
-import { ChildTable } from '@smart-sync/shared-types';
+import { CrudTable } from '@smart-sync/shared-types';
 import { toClientId } from '@smart-sync/socket-translation';
 
 const NEW_ROW_PREFIX = 'new-';
 let created = 0;
 
-/** A temporary client id for a row that is not saved yet, e.g. `docs:new-lx3k2-1`. */
-export function newRowId(table: ChildTable): string {
+/** A temporary client id for a row that is not saved yet, e.g. `docs:new-lx3k2-1`, `new-lx3k2-2`. */
+export function newRowId(table: CrudTable): string {
   return toClientId({ table, id: `${NEW_ROW_PREFIX}${Date.now().toString(36)}-${++created}` });
 }
 
