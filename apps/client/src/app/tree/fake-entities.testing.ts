@@ -9,7 +9,14 @@ export interface FakeRow {
   delete: jest.Mock;
 }
 
-export type FakeChildren = FakeRow[] & { addToStore: jest.Mock; removeFromStore: jest.Mock };
+/** A SmartNgRX child array: rows, plus spies for adding and removing unsaved rows. */
+export type FakeList<Row> = Row[] & { addToStore: jest.Mock; removeFromStore: jest.Mock };
+
+export type FakeChildren = FakeList<FakeRow>;
+
+export function fakeList<Row>(rows: Row[]): FakeList<Row> {
+  return Object.assign(rows, { addToStore: jest.fn(), removeFromStore: jest.fn() });
+}
 
 export function fakeRow(id: string, name = id): FakeRow {
   return { id, name, delete: jest.fn() };
@@ -19,19 +26,16 @@ export function fakeDepartment(
   id: string,
   childNames: string[] = [],
 ): FakeRow & { children: FakeChildren } {
-  const children = Object.assign(
-    childNames.map((name, index) => fakeRow(`docs:${id}-${index}`, name)),
-    { addToStore: jest.fn(), removeFromStore: jest.fn() },
-  );
+  const children = fakeList(childNames.map((name, index) => fakeRow(`docs:${id}-${index}`, name)));
   return { ...fakeRow(id), children };
 }
 
 export function fakeLocation(id: string, departments: ReturnType<typeof fakeDepartment>[] = []) {
-  return { ...fakeRow(id), departments };
+  return { ...fakeRow(id), departments: fakeList(departments) };
 }
 
 export function fakeEntities() {
-  const locationRows = signal<ReturnType<typeof fakeLocation>[]>([]);
+  const locationRows = signal<FakeList<ReturnType<typeof fakeLocation>>>(fakeList([]));
   const locationsKnown = signal(false);
   const entities = {
     locationRows,
@@ -44,7 +48,7 @@ export function fakeEntities() {
     provider: { provide: EntitySignals, useValue: entities },
     /** Publishes locations as SmartNgRX would once `top` and the locations have loaded. */
     load(...locations: ReturnType<typeof fakeLocation>[]) {
-      locationRows.set(locations);
+      locationRows.set(fakeList(locations));
       locationsKnown.set(true);
     },
   };

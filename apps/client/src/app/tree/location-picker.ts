@@ -10,7 +10,7 @@ export interface LocationOption {
   readonly name: string;
 }
 
-/** The location select, with rename and delete for the selected location. */
+/** The location select, with rename and delete for the selected location, and add buttons. */
 @Component({
   selector: 'app-location-picker',
   imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatSelectModule, NameEditor],
@@ -28,6 +28,8 @@ export class LocationPicker {
   readonly rename = output<string>();
   readonly cancelEdit = output<void>();
   readonly remove = output<void>();
+  readonly addLocation = output<void>();
+  readonly addDepartment = output<void>();
 
   protected readonly selected = computed(() =>
     this.locations().find((location) => location.id === this.selectedId()),

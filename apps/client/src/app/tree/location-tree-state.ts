@@ -1,10 +1,25 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
+import { PARENT_TABLE, TOP_ID } from '@smart-sync/shared-types';
 import { EntitySignals, LiveDepartment, LiveLocation } from '../entities/entity-signals';
+import { NamedRow } from '../entities/rows';
 import { flattenTree, RowRange } from './flatten-tree';
 import { LocationOption } from './location-picker';
 import { TreeNodeView } from './tree-node-view';
 
 const SKELETON_ROWS = 6;
+
+/** A table that holds parents of new rows: `top` (of locations), locations, departments. */
+export type ParentTable = (typeof PARENT_TABLE)[keyof typeof PARENT_TABLE];
+
+/** A parent row and its SmartNgRX child array, which can hold rows not saved yet. */
+export interface ChildList {
+  readonly parent: { readonly id: string };
+  readonly rows: {
+    readonly length: number;
+    addToStore?(row: NamedRow, parent: object): void;
+    removeFromStore?(row: NamedRow, parent: object): void;
+  };
+}
 
 function skeleton(index: number): TreeNodeView {
   return {
@@ -64,6 +79,26 @@ export class LocationTreeState {
 
   choose(locationId: string): void {
     this.chosenId.set(locationId);
+  }
+
+  /** Keeps a chosen new location chosen once the server has saved it under its own id. */
+  followSaved(tempId: string, savedId: string): void {
+    if (this.chosenId() === tempId) {
+      this.chosenId.set(savedId);
+    }
+  }
+
+  /** The child array of a loaded parent row, as it is now; undefined once the parent is gone. */
+  childList(table: ParentTable, id: string): ChildList | undefined {
+    if (table === 'top') {
+      return id === TOP_ID ? { parent: { id }, rows: this.entities.locationRows() } : undefined;
+    }
+    if (table === 'locations') {
+      const location = this.locations().find((row) => row.id === id);
+      return location && { parent: location, rows: location.departments };
+    }
+    const department = this.tree().departments.get(id);
+    return department && { parent: department, rows: department.children };
   }
 
   toggle(departmentId: string): void {

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
-import { AddOutcome, DepartmentChildEffects } from '../entities/department-child-effects';
+import { AddOutcome, AddOutcomes } from '../entities/add-outcomes';
 import { SocketService } from '../socket/socket.service';
-import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';
+import { fakeDepartment, fakeEntities, fakeList, fakeLocation } from './fake-entities.testing';
 import { LocationTree } from './location-tree';
 
 describe('LocationTree', () => {
@@ -23,7 +23,7 @@ describe('LocationTree', () => {
       imports: [LocationTree],
       providers: [
         fake.provider,
-        { provide: DepartmentChildEffects, useValue: { addOutcome } },
+        { provide: AddOutcomes, useValue: { outcome: addOutcome } },
         { provide: SocketService, useValue: { reconnected } },
       ],
     });
@@ -41,6 +41,8 @@ describe('LocationTree', () => {
       (element?.querySelector(`button[aria-label="${label}"]`) as HTMLButtonElement).click();
       await settle();
     };
+    const group = () =>
+      host.querySelector('[role="group"][aria-label="Selected location"]') as HTMLElement;
     const nameBox = () => host.querySelector('input[aria-label="Name"]') as HTMLInputElement | null;
     const press = async (key: string) => {
       nameBox()?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
@@ -53,6 +55,7 @@ describe('LocationTree', () => {
       settle,
       item,
       click,
+      group,
       nameBox,
       press,
       addOutcome,
@@ -132,7 +135,7 @@ describe('LocationTree', () => {
     const { fake, item, click, nameBox, press, sales, paris, host, fixture } = await setup();
     sales.children.addToStore.mockImplementation((row: { id: string; name: string }) => {
       sales.children.push({ ...row, delete: jest.fn() });
-      fake.entities.locationRows.set([{ ...paris }]);
+      fake.load({ ...paris });
     });
     await click(item('sales'), 'Add');
     const folder = [...document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')].find(
@@ -196,5 +199,111 @@ describe('LocationTree', () => {
     (group?.querySelector('button[aria-label="Delete"]') as HTMLButtonElement).click();
     await settle();
     expect(document.querySelector('mat-dialog-container')?.textContent).toContain('2 departments');
+  });
+
+  it('adds an unsaved department to the selected location and names it with Enter', async () => {
+    const { fake, host, group, click, nameBox, press, paris } = await setup();
+    paris.departments.addToStore.mockImplementation((row: { id: string; name: string }) => {
+      paris.departments.push({ ...fakeDepartment(row.id), ...row });
+      fake.load({ ...paris });
+    });
+    await click(group(), 'Add department');
+
+    const [newRow, parent] = paris.departments.addToStore.mock.calls[0];
+    expect(newRow).toEqual(
+      expect.objectContaining({
+        name: 'New department',
+        id: expect.stringMatching(/^new-/),
+        children: expect.objectContaining({ length: 0 }),
+      }),
+    );
+    expect(parent).toBe(paris);
+    expect(nameBox()?.value).toBe('New department');
+    expect(
+      host.querySelector('[role="treeitem"][aria-level="1"] input[aria-label="Name"]'),
+    ).not.toBeNull();
+
+    const box = nameBox();
+    if (box) {
+      box.value = 'Support';
+    }
+    await press('Enter');
+    expect(paris.departments.at(-1)?.name).toBe('Support');
+    expect(nameBox()).toBeNull();
+    expect(paris.departments.removeFromStore).not.toHaveBeenCalled();
+  });
+
+  it('discards a new department on Escape and reloads its location', async () => {
+    const { fake, group, click, press, paris } = await setup();
+    paris.departments.addToStore.mockImplementation((row: { id: string; name: string }) => {
+      paris.departments.push({ ...fakeDepartment(row.id), ...row });
+      fake.load({ ...paris });
+    });
+    await click(group(), 'Add department');
+    const [newRow] = paris.departments.addToStore.mock.calls[0];
+    await press('Escape');
+    expect(paris.departments.removeFromStore).toHaveBeenCalledWith(
+      expect.objectContaining({ id: newRow.id }),
+      paris,
+    );
+    expect(fake.entities.refresh).toHaveBeenCalledWith('locations', ['paris']);
+  });
+
+  describe('adding a location', () => {
+    async function addLocation() {
+      const context = await setup();
+      const { fake, group, click, paris } = context;
+      const locations = fake.entities.locationRows();
+      locations.addToStore.mockImplementation((row: { id: string; name: string }) => {
+        fake.load(paris, { ...fakeLocation(row.id), ...row, departments: fakeList([]) });
+      });
+      await click(group(), 'Add location');
+      const [newRow, top] = locations.addToStore.mock.calls[0];
+      return { ...context, locations, newRow, top };
+    }
+
+    it('adds an unsaved location under the top row, selects it and opens it in the editor', async () => {
+      const { newRow, top, nameBox, host } = await addLocation();
+      expect(newRow).toEqual(
+        expect.objectContaining({ name: 'New location', departments: [], id: expect.any(String) }),
+      );
+      expect(top).toEqual({ id: '1' });
+      expect(nameBox()?.value).toBe('New location');
+      expect(host.textContent).toContain('This location has no departments.');
+    });
+
+    it('names the new location with Enter and keeps it selected once the server saved it', async () => {
+      const { fake, newRow, nameBox, press, addOutcome, paris, host, settle } = await addLocation();
+      const box = nameBox();
+      if (box) {
+        box.value = 'Nice';
+      }
+      await press('Enter');
+      expect(fake.entities.locationRows().at(-1)?.name).toBe('Nice');
+
+      addOutcome.next({ tempId: newRow.id, accepted: true, savedId: 'nice' });
+      fake.load(paris, { ...fakeLocation('nice', [fakeDepartment('riviera')]), name: 'Nice' });
+      await settle();
+      expect(host.querySelector('[role="treeitem"]')?.getAttribute('aria-label')).toBe('riviera');
+    });
+
+    it('discards the new location on Escape, or when the server refuses it', async () => {
+      const first = await addLocation();
+      await first.press('Escape');
+      // SmartNgRX hands out a new array after each change; the current one takes the row out.
+      expect(first.fake.entities.locationRows().removeFromStore).toHaveBeenCalledWith(
+        expect.objectContaining({ id: first.newRow.id }),
+        { id: '1' },
+      );
+      expect(first.fake.entities.refresh).toHaveBeenCalledWith('top', ['1']);
+      TestBed.resetTestingModule();
+
+      const second = await addLocation();
+      second.addOutcome.next({ tempId: second.newRow.id, accepted: false });
+      expect(second.fake.entities.locationRows().removeFromStore).toHaveBeenCalledWith(
+        expect.objectContaining({ id: second.newRow.id }),
+        { id: '1' },
+      );
+    });
   });
 });

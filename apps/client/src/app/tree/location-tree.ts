@@ -10,16 +10,14 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
-import { ChildTable } from '@smart-sync/shared-types';
+import { ChildTable, TOP_ID } from '@smart-sync/shared-types';
 import { filter, Observable, of } from 'rxjs';
-import { DepartmentChildEffects } from '../entities/department-child-effects';
 import { EntitySignals } from '../entities/entity-signals';
-import { newRowId } from '../entities/new-row-id';
 import { SocketService } from '../socket/socket.service';
 import { ConfirmDeleteData, ConfirmDeleteDialog } from './confirm-delete-dialog';
 import { LocationPicker } from './location-picker';
 import { LocationTreeState } from './location-tree-state';
-import { NODE_KINDS } from './node-kinds';
+import { NewRows } from './new-rows';
 import { TreeNode } from './tree-node';
 import { TreeNodeView } from './tree-node-view';
 
@@ -32,7 +30,8 @@ function count(n: number, one: string, many: string): string {
 
 /**
  * The screen's container: picks the location, flattens its departments into a virtual-scroll
- * tree and turns the rows' events into SmartNgRX edits (assign a name, delete, add to store).
+ * tree and turns the rows' and the picker's events into SmartNgRX edits (assign a name, delete,
+ * add to store).
  */
 @Component({
   selector: 'app-location-tree',
@@ -40,11 +39,12 @@ function count(n: number, one: string, many: string): string {
   templateUrl: './location-tree.html',
   styleUrl: './location-tree.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  providers: [LocationTreeState],
+  providers: [LocationTreeState, NewRows],
 })
 export class LocationTree {
   protected readonly state = inject(LocationTreeState);
   private readonly entities = inject(EntitySignals);
+  private readonly newRows = inject(NewRows);
   private readonly dialog = inject(MatDialog);
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
 
@@ -52,8 +52,6 @@ export class LocationTree {
   /** The client id of the row in the inline editor. */
   protected readonly editingId = signal<string | null>(null);
   protected readonly editingLocation = signal(false);
-  /** New rows not saved yet, by temporary id → their department. */
-  private readonly pendingAdds = new Map<string, string>();
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -62,9 +60,6 @@ export class LocationTree {
         .renderedRangeStream.pipe(takeUntilDestroyed(destroyRef))
         .subscribe((range) => this.state.range.set(range));
     });
-    inject(DepartmentChildEffects)
-      .addOutcome.pipe(takeUntilDestroyed())
-      .subscribe(({ tempId, accepted }) => this.settleAdd(tempId, accepted));
     inject(SocketService)
       .reconnected.pipe(takeUntilDestroyed())
       .subscribe(() => this.entities.refreshAll());
@@ -89,8 +84,8 @@ export class LocationTree {
 
   protected cancelEdit(node: TreeNodeView): void {
     this.editingId.set(null);
-    if (this.pendingAdds.has(node.id)) {
-      this.discardNewRow(node.id);
+    if (this.newRows.isPending(node.id)) {
+      this.newRows.discard(node.id);
     }
   }
 
@@ -108,27 +103,36 @@ export class LocationTree {
     confirmed.subscribe(() => row?.delete?.());
   }
 
-  /** Adds an unsaved row at the end of the department and opens it in the editor. */
+  /** Adds an unsaved child at the end of the department and opens it in the editor. */
   protected add(node: TreeNodeView, table: ChildTable): void {
     const department = this.state.tree().departments.get(node.departmentId);
     if (department === undefined) {
       return;
     }
     this.state.expand(department.id);
-    const tempId = newRowId(table);
     const index = department.children.length;
-    department.children.addToStore?.(
-      { id: tempId, name: `New ${NODE_KINDS[table].label.toLowerCase()}`, version: 0 },
-      department,
-    );
-    this.pendingAdds.set(tempId, department.id);
-    this.editingLocation.set(false);
-    this.editingId.set(tempId);
-    const position = this.state
-      .nodes()
-      .findIndex((row) => row.key === `c:${department.id}:${index}`);
-    if (position >= 0) {
-      this.viewport().scrollToIndex(position);
+    const tempId = this.newRows.add(table, department.id);
+    if (tempId !== undefined) {
+      this.editRow(tempId, `c:${department.id}:${index}`);
+    }
+  }
+
+  /** Adds an unsaved department at the end of the selected location and opens it in the editor. */
+  protected addDepartment(): void {
+    const location = this.state.location();
+    const tempId = location && this.newRows.add('departments', location.id);
+    if (tempId !== undefined) {
+      this.editRow(tempId, `d:${tempId}`);
+    }
+  }
+
+  /** Adds an unsaved location, selects it and opens it in the editor. */
+  protected addLocation(): void {
+    const tempId = this.newRows.add('locations', TOP_ID);
+    if (tempId !== undefined) {
+      this.state.choose(tempId);
+      this.editingId.set(null);
+      this.editingLocation.set(true);
     }
   }
 
@@ -137,6 +141,14 @@ export class LocationTree {
     this.editingLocation.set(false);
     if (location !== undefined) {
       location.name = name;
+    }
+  }
+
+  protected cancelLocationEdit(): void {
+    const id = this.state.location()?.id;
+    this.editingLocation.set(false);
+    if (id !== undefined && this.newRows.isPending(id)) {
+      this.newRows.discard(id);
     }
   }
 
@@ -164,21 +176,13 @@ export class LocationTree {
       .pipe(filter((confirmed): confirmed is true => confirmed === true));
   }
 
-  private settleAdd(tempId: string, accepted: boolean): void {
-    if (!accepted && this.pendingAdds.has(tempId)) {
-      this.discardNewRow(tempId);
+  /** Opens a row in the editor and scrolls to it (by node key: a child's id may not be read). */
+  private editRow(id: string, key: string): void {
+    this.editingLocation.set(false);
+    this.editingId.set(id);
+    const position = this.state.nodes().findIndex((row) => row.key === key);
+    if (position >= 0) {
+      this.viewport().scrollToIndex(position);
     }
-    this.pendingAdds.delete(tempId);
-  }
-
-  private discardNewRow(tempId: string): void {
-    const department = this.state.tree().departments.get(this.pendingAdds.get(tempId) ?? '');
-    this.pendingAdds.delete(tempId);
-    if (department === undefined) {
-      return;
-    }
-    department.children.removeFromStore?.({ id: tempId, name: '', version: 0 }, department);
-    // SmartNgRX miscounts a virtual array after removeFromStore; the server's row is the truth.
-    this.entities.refresh('departments', [department.id]);
   }
 }
