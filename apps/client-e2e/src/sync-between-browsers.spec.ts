@@ -4,6 +4,7 @@ import { openSeparateBrowsers } from './support/browsers';
 import { expect, test } from './support/fixtures';
 import {
   addChild,
+  addDepartment,
   chooseLocation,
   deleteNode,
   expandDepartment,
@@ -68,6 +69,20 @@ test('a folder added under a department in A appears under it in B', async ({ ow
   await expect(treeItem(a, folder)).toBeVisible();
   await expect(treeItem(b, folder)).toBeVisible();
   await expect(treeItem(b, folder)).toHaveAttribute('aria-level', '2');
+});
+
+test('a department added to a location in A appears in B, which shows that location', async ({ own }) => {
+  const [a, b] = pages;
+  await showDepartment(a, own.location.name, own.department.name);
+  await showDepartment(b, own.location.name, own.department.name);
+
+  const department = uniqueName('Department');
+  await addDepartment(a, department);
+
+  await expect(treeItem(a, department)).toBeVisible();
+  await expect(treeItem(b, department)).toBeVisible();
+  await expect(treeItem(b, department)).toHaveAttribute('aria-level', '1');
+  await expect(treeItem(b, own.department.name)).toBeVisible();
 });
 
 test('a list deleted in A disappears in B, and stays gone after B reloads', async ({ own }) => {

@@ -54,3 +54,9 @@ export async function renameSelectedLocation(page: Page, newName: string): Promi
   await selectedLocation(page).getByRole('button', { name: 'Edit' }).click();
   await typeName(page, newName);
 }
+
+/** Adds a department to the selected location and names it in the inline editor. */
+export async function addDepartment(page: Page, name: string): Promise<void> {
+  await selectedLocation(page).getByRole('button', { name: 'Add department', exact: true }).click();
+  await typeName(page, name);
+}
