@@ -1,28 +1,18 @@
-import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpErrorResponse } from '@angular/common/http';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { smartErrorHandlerToken } from '@smarttools/smart-signals';
 import { firstValueFrom, Observable } from 'rxjs';
 import { AddOutcome, AddOutcomes } from './add-outcomes';
 import { DepartmentChildEffects } from './department-child-effects';
+import { effectsTestBed } from './effects-test-bed.testing';
 
 describe('DepartmentChildEffects', () => {
   let effects: DepartmentChildEffects;
   let http: HttpTestingController;
-  const handleError = jest.fn();
+  let handleError: jest.Mock;
 
   beforeEach(() => {
-    handleError.mockReset();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        DepartmentChildEffects,
-        { provide: smartErrorHandlerToken, useValue: { handleError } },
-      ],
-    });
-    effects = TestBed.inject(DepartmentChildEffects);
-    http = TestBed.inject(HttpTestingController);
+    ({ effects, http, handleError } = effectsTestBed(DepartmentChildEffects));
   });
 
   afterEach(() => http.verify());

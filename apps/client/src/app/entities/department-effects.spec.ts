@@ -1,11 +1,11 @@
-import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpErrorResponse } from '@angular/common/http';
+import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { MAX_PAGE_LENGTH } from '@smart-sync/shared-types';
-import { smartErrorHandlerToken } from '@smarttools/smart-signals';
 import { firstValueFrom, Observable, toArray } from 'rxjs';
 import { AddOutcome, AddOutcomes } from './add-outcomes';
 import { DepartmentEffects } from './department-effects';
+import { effectsTestBed } from './effects-test-bed.testing';
 
 const serverDepartment = {
   id: 'd1',
@@ -26,20 +26,10 @@ const serverDepartment = {
 describe('DepartmentEffects', () => {
   let effects: DepartmentEffects;
   let http: HttpTestingController;
-  const handleError = jest.fn();
+  let handleError: jest.Mock;
 
   beforeEach(() => {
-    handleError.mockReset();
-    TestBed.configureTestingModule({
-      providers: [
-        provideHttpClient(),
-        provideHttpClientTesting(),
-        DepartmentEffects,
-        { provide: smartErrorHandlerToken, useValue: { handleError } },
-      ],
-    });
-    effects = TestBed.inject(DepartmentEffects);
-    http = TestBed.inject(HttpTestingController);
+    ({ effects, http, handleError } = effectsTestBed(DepartmentEffects));
   });
 
   afterEach(() => http.verify());
