@@ -20,7 +20,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { outputFolder: '../../dist/.playwright/apps/client-e2e/report', open: 'never' }]],
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: '../../dist/.playwright/apps/client-e2e/report', open: 'never' }],
+  ],
   globalTeardown: './src/support/global-teardown.ts',
   use: {
     baseURL,

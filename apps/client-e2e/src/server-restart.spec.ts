@@ -27,7 +27,8 @@ test('after a server restart both browsers reconnect and edits still sync', asyn
     }
 
     await server.stop();
-    for (const page of pages) await expect(connectionStatus(page)).toHaveText(/reconnecting|offline/i);
+    for (const page of pages)
+      await expect(connectionStatus(page)).toHaveText(/reconnecting|offline/i);
     await server.start();
     for (const page of pages) {
       await expect(connectionStatus(page)).toHaveText(/^\s*connected\s*$/i, { timeout: 20_000 });

@@ -71,7 +71,9 @@ test('a folder added under a department in A appears under it in B', async ({ ow
   await expect(treeItem(b, folder)).toHaveAttribute('aria-level', '2');
 });
 
-test('a department added to a location in A appears in B, which shows that location', async ({ own }) => {
+test('a department added to a location in A appears in B, which shows that location', async ({
+  own,
+}) => {
   const [a, b] = pages;
   await showDepartment(a, own.location.name, own.department.name);
   await showDepartment(b, own.location.name, own.department.name);
@@ -126,7 +128,9 @@ test('an edit the server rejects is rolled back in A and never shows in B', asyn
   const tooLong = 'x'.repeat(101);
   await renameNode(a, doc.name, tooLong);
 
-  await expect(a.getByText(/must be at most 100 characters|could not|failed/i).first()).toBeVisible();
+  await expect(
+    a.getByText(/must be at most 100 characters|could not|failed/i).first(),
+  ).toBeVisible();
   await expect(treeItem(a, doc.name)).toBeVisible();
   await expect(treeItem(a, tooLong)).toHaveCount(0);
   await expect(treeItem(b, doc.name)).toBeVisible();

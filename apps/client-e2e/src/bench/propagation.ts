@@ -64,9 +64,13 @@ async function main() {
       await renameNode(a, department, renamed);
       const timing = (await response).request().timing();
       const responseEnd = timing.startTime + timing.responseEnd;
-      const seenAt = (await b.waitForFunction(`window.seenAt[${JSON.stringify(renamed)}]`)).jsonValue();
+      const seenAt = (
+        await b.waitForFunction(`window.seenAt[${JSON.stringify(renamed)}]`)
+      ).jsonValue();
       delays.push((await seenAt) - responseEnd);
-      process.stdout.write(`${process.stdout.isTTY ? '\r' : '\n'}  rename ${i}/${RENAMES}: ${delays[i - 1].toFixed(1)} ms   `);
+      process.stdout.write(
+        `${process.stdout.isTTY ? '\r' : '\n'}  rename ${i}/${RENAMES}: ${delays[i - 1].toFixed(1)} ms   `,
+      );
       department = renamed;
     }
     const sorted = [...delays].sort((x, y) => x - y);

@@ -1,5 +1,11 @@
 import type { APIRequestContext } from '@playwright/test';
-import type { ChildRow, CrudTable, DepartmentRow, LocationRow, TopRow } from '@smart-sync/shared-types';
+import type {
+  ChildRow,
+  CrudTable,
+  DepartmentRow,
+  LocationRow,
+  TopRow,
+} from '@smart-sync/shared-types';
 
 /** Test data made through the REST API, so each spec works on rows of its own. */
 export class Api {
@@ -7,12 +13,16 @@ export class Api {
 
   private async post<T>(path: string, data: unknown): Promise<T> {
     const response = await this.request.post(path, { data });
-    if (!response.ok()) throw new Error(`POST ${path} → ${response.status()}: ${await response.text()}`);
+    if (!response.ok())
+      throw new Error(`POST ${path} → ${response.status()}: ${await response.text()}`);
     return (await response.json()) as T;
   }
 
   async add(table: CrudTable, name: string, parentId?: string): Promise<string> {
-    const [row] = await this.post<{ id: string }[]>(`/api/${table}/add`, parentId ? { name, parentId } : { name });
+    const [row] = await this.post<{ id: string }[]>(
+      `/api/${table}/add`,
+      parentId ? { name, parentId } : { name },
+    );
     return row.id;
   }
 

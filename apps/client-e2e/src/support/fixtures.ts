@@ -4,7 +4,10 @@ import { Api, uniqueName } from './api';
 export interface OwnRows {
   location: { id: string; name: string };
   department: { id: string; name: string };
-  add(table: 'docs' | 'folders' | 'lists' | 'sprintFolders', prefix: string): Promise<{ id: string; name: string }>;
+  add(
+    table: 'docs' | 'folders' | 'lists' | 'sprintFolders',
+    prefix: string,
+  ): Promise<{ id: string; name: string }>;
 }
 
 /**

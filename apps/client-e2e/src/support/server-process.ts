@@ -69,7 +69,7 @@ export class ServerProcess {
     if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
   }
 
-  private async waitUntilHealthy(child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  private async waitUntilHealthy(child: ChildProcess, timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) {

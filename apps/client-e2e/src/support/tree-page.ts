@@ -10,12 +10,14 @@ export const treeItem = (page: Page, name: string): Locator =>
 
 export const nameEditor = (page: Page): Locator => page.getByRole('textbox', { name: 'Name' });
 
-export const locationSelect = (page: Page): Locator => page.getByRole('combobox', { name: 'Location' });
+export const locationSelect = (page: Page): Locator =>
+  page.getByRole('combobox', { name: 'Location' });
 
 export const selectedLocation = (page: Page): Locator =>
   page.getByRole('group', { name: 'Selected location' });
 
-export const connectionStatus = (page: Page): Locator => page.getByRole('status', { name: 'Connection' });
+export const connectionStatus = (page: Page): Locator =>
+  page.getByRole('status', { name: 'Connection' });
 
 async function typeName(page: Page, name: string): Promise<void> {
   const editor = nameEditor(page);
@@ -34,7 +36,12 @@ export async function expandDepartment(page: Page, name: string): Promise<void> 
 }
 
 /** Adds a child of the given kind (the add menu's item text) and names it in the inline editor. */
-export async function addChild(page: Page, department: string, kind: string, name: string): Promise<void> {
+export async function addChild(
+  page: Page,
+  department: string,
+  kind: string,
+  name: string,
+): Promise<void> {
   await treeItem(page, department).getByRole('button', { name: 'Add' }).click();
   await page.getByRole('menuitem', { name: kind, exact: true }).click();
   await typeName(page, name);
