@@ -1,3 +1,4 @@
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
 import { AddOutcome, AddOutcomes } from '../entities/add-outcomes';
@@ -25,6 +26,8 @@ describe('LocationTree', () => {
         fake.provider,
         { provide: AddOutcomes, useValue: { outcome: addOutcome } },
         { provide: SocketService, useValue: { reconnected } },
+        // Dialogs close at once, without waiting for an animation.
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
     const fixture = TestBed.createComponent(LocationTree);
@@ -111,7 +114,6 @@ describe('LocationTree', () => {
     expect(dialog().textContent).toContain('1 child;');
     (dialog().querySelector('button:first-of-type') as HTMLButtonElement).click();
     await settle();
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sales.delete).not.toHaveBeenCalled();
 
     await click(item('sales'), 'Delete');
@@ -120,7 +122,6 @@ describe('LocationTree', () => {
     );
     confirm?.click();
     await settle();
-    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sales.delete).toHaveBeenCalledTimes(1);
   });
 
