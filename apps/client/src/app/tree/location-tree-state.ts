@@ -116,4 +116,10 @@ export class LocationTreeState {
       this.toggle(departmentId);
     }
   }
+
+  collapse(departmentId: string): void {
+    if (this.expanded().has(departmentId)) {
+      this.toggle(departmentId);
+    }
+  }
 }

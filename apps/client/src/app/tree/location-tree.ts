@@ -1,12 +1,15 @@
 import { CdkVirtualScrollViewport, ScrollingModule } from '@angular/cdk/scrolling';
 import {
   afterNextRender,
+  afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
+  computed,
   DestroyRef,
   inject,
   signal,
   viewChild,
+  viewChildren,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
@@ -18,6 +21,7 @@ import { ConfirmDeleteData, ConfirmDeleteDialog } from './confirm-delete-dialog'
 import { LocationPicker } from './location-picker';
 import { LocationTreeState } from './location-tree-state';
 import { NewRows } from './new-rows';
+import { treeKeyAction } from './tree-keyboard';
 import { TreeNode } from './tree-node';
 import { TreeNodeView } from './tree-node-view';
 
@@ -47,11 +51,25 @@ export class LocationTree {
   private readonly newRows = inject(NewRows);
   private readonly dialog = inject(MatDialog);
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
+  /** The rows the virtual scroller has rendered. */
+  private readonly renderedRows = viewChildren(TreeNode);
 
   protected readonly rowHeight = ROW_HEIGHT;
   /** The client id of the row in the inline editor. */
   protected readonly editingId = signal<string | null>(null);
   protected readonly editingLocation = signal(false);
+
+  /** The active row (the tree's one tab stop) by key, and the position it was last seen at. */
+  private readonly active = signal({ key: '', index: 0 });
+  /** Where the active row is now; the first row by default, the nearest one once it is gone. */
+  protected readonly activeIndex = computed(() => {
+    const nodes = this.state.nodes();
+    const { key, index } = this.active();
+    const found = nodes.findIndex((node) => node.key === key);
+    return found >= 0 ? found : Math.max(Math.min(index, nodes.length - 1), 0);
+  });
+  /** A row to focus as soon as the virtual scroller has rendered it. */
+  private readonly focusKey = signal<string | null>(null);
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -60,6 +78,19 @@ export class LocationTree {
         .renderedRangeStream.pipe(takeUntilDestroyed(destroyRef))
         .subscribe((range) => this.state.range.set(range));
     });
+    afterRenderEffect(() => {
+      const key = this.focusKey();
+      if (key === null) {
+        return;
+      }
+      const row = this.renderedRows().find((rendered) => rendered.node().key === key);
+      if (row !== undefined) {
+        row.focus();
+        this.focusKey.set(null);
+      } else if (!this.state.nodes().some((node) => node.key === key)) {
+        this.focusKey.set(null);
+      }
+    });
     inject(SocketService)
       .reconnected.pipe(takeUntilDestroyed())
       .subscribe(() => this.entities.refreshAll());
@@ -67,6 +98,42 @@ export class LocationTree {
 
   protected trackKey(_index: number, node: TreeNodeView): string {
     return node.key;
+  }
+
+  /** Makes a row the tab stop when it (or anything in it) gets focus, by keyboard or pointer. */
+  protected activate(node: TreeNodeView, index: number): void {
+    this.active.set({ key: node.key, index });
+  }
+
+  /** The tree's keys, on a focused row only: keys typed in its editor or buttons stay theirs. */
+  protected applyTreeKey(event: KeyboardEvent, index: number): void {
+    if (event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    const nodes = this.state.nodes();
+    const action = treeKeyAction(event.key, nodes, index);
+    if (action === undefined) {
+      return;
+    }
+    event.preventDefault();
+    const node = nodes[action.index];
+    switch (action.kind) {
+      case 'focus':
+        this.focusRow(action.index);
+        break;
+      case 'expand':
+        this.state.expand(node.departmentId);
+        break;
+      case 'collapse':
+        this.state.collapse(node.departmentId);
+        break;
+      case 'edit':
+        this.startEdit(node);
+        break;
+      case 'delete':
+        this.remove(node);
+        break;
+    }
   }
 
   protected startEdit(node: TreeNodeView): void {
@@ -80,12 +147,18 @@ export class LocationTree {
     if (row !== undefined) {
       row.name = name;
     }
+    this.focusRow(this.indexOf(node));
   }
 
+  /** Closes the editor and focuses its row again, or the row above a new row it discards. */
   protected cancelEdit(node: TreeNodeView): void {
+    const index = this.indexOf(node);
     this.editingId.set(null);
     if (this.newRows.isPending(node.id)) {
       this.newRows.discard(node.id);
+      this.focusRow(Math.max(index - 1, 0));
+    } else {
+      this.focusRow(index);
     }
   }
 
@@ -174,6 +247,23 @@ export class LocationTree {
       .open<ConfirmDeleteDialog, ConfirmDeleteData, boolean>(ConfirmDeleteDialog, { data })
       .afterClosed()
       .pipe(filter((confirmed): confirmed is true => confirmed === true));
+  }
+
+  private indexOf(node: TreeNodeView): number {
+    return this.state.nodes().findIndex((row) => row.key === node.key);
+  }
+
+  /** Makes a row active and focuses it, scrolling it into the rendered range first if need be. */
+  private focusRow(index: number): void {
+    const node = this.state.nodes().at(index);
+    if (index < 0 || node === undefined) {
+      return;
+    }
+    this.active.set({ key: node.key, index });
+    if (!this.renderedRows().some((row) => row.node().key === node.key)) {
+      this.viewport().scrollToIndex(index);
+    }
+    this.focusKey.set(node.key);
   }
 
   /** Opens a row in the editor and scrolls to it (by node key: a child's id may not be read). */

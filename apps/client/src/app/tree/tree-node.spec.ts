@@ -51,6 +51,16 @@ describe('TreeNode', () => {
     expect(host.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('is the tree’s tab stop (tabindex 0) only while active, and focuses its own row', async () => {
+    const { fixture, host } = await render(department);
+    expect(host.getAttribute('tabindex')).toBe('-1');
+    fixture.componentRef.setInput('active', true);
+    await fixture.whenStable();
+    expect(host.getAttribute('tabindex')).toBe('0');
+    fixture.componentInstance.focus();
+    expect(document.activeElement).toBe(host);
+  });
+
   it('offers Expand, Edit, Add and Delete on a department', async () => {
     const { button } = await render(department);
     for (const label of ['Expand', 'Edit', 'Add', 'Delete']) {

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  inject,
+  input,
+  output,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
@@ -16,6 +24,7 @@ import { TreeNodeView } from './tree-node-view';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: {
     role: 'treeitem',
+    '[attr.tabindex]': 'active() ? 0 : -1',
     '[attr.aria-level]': 'node().level',
     '[attr.aria-label]': 'label()',
     '[attr.aria-posinset]': 'node().position',
@@ -28,6 +37,8 @@ import { TreeNodeView } from './tree-node-view';
 export class TreeNode {
   readonly node = input.required<TreeNodeView>();
   readonly editing = input(false);
+  /** The tree's one tab stop (roving tabindex): the row the arrow keys move from. */
+  readonly active = input(false);
 
   readonly toggleExpanded = output<void>();
   readonly startEdit = output<void>();
@@ -35,6 +46,8 @@ export class TreeNode {
   readonly cancelEdit = output<void>();
   readonly remove = output<void>();
   readonly add = output<ChildTable>();
+
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
 
   protected readonly childKinds = CHILD_TABLES.map((table) => ({ table, ...NODE_KINDS[table] }));
   protected readonly label = computed(() => (this.node().loading ? 'Loading' : this.node().name));
@@ -45,4 +58,8 @@ export class TreeNode {
   protected readonly expandable = computed(
     () => this.node().level === 1 && !this.node().loading && (this.node().childCount ?? 0) > 0,
   );
+
+  focus(): void {
+    this.host.nativeElement.focus();
+  }
 }
