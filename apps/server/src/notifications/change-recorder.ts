@@ -36,16 +36,19 @@ function rowId(value: unknown, what: string): string {
 }
 
 /**
- * Outside a transaction a write has committed once its query resolved; inside one the recorder
- * cannot see the commit, so such writes are refused instead of being announced too early.
+ * The hook's parameters and the table it writes to. Outside a transaction a write has committed
+ * once its query resolved; inside one the recorder cannot see the commit, so such writes are
+ * refused instead of being announced too early.
  */
-function refuseInTransaction({ model, __internalParams }: HookParams, operation: string): void {
-  if (__internalParams?.transaction) {
+function recordedWrite(params: unknown, operation: string) {
+  const hook = params as HookParams;
+  if (hook.__internalParams?.transaction) {
     throw new Error(
-      `Change recorder: ${model}.${operation} inside $transaction cannot be announced after its ` +
-        'commit; write through the recording client outside transactions',
+      `Change recorder: ${hook.model}.${operation} inside $transaction cannot be announced after ` +
+        'its commit; write through the recording client outside transactions',
     );
   }
+  return { hook, definition: tableOfModel(hook.model) };
 }
 
 /**
@@ -70,9 +73,7 @@ export function changeRecording(sink: ChangeSink) {
       query: {
         $allModels: {
           async create(params) {
-            const hook = params as unknown as HookParams;
-            refuseInTransaction(hook, 'create');
-            const definition = tableOfModel(hook.model);
+            const { hook, definition } = recordedWrite(params, 'create');
             const row = (await hook.query(hook.args)) as Record<string, unknown>;
             const link = definition.parent;
             sink({
@@ -88,9 +89,7 @@ export function changeRecording(sink: ChangeSink) {
           },
 
           async update(params) {
-            const hook = params as unknown as HookParams;
-            refuseInTransaction(hook, 'update');
-            const definition = tableOfModel(hook.model);
+            const { hook, definition } = recordedWrite(params, 'update');
             const id = rowId(hook.args.where?.id, 'an update');
             const row = await hook.query(hook.args);
             sink({ kind: 'update', table: definition.table, id });
@@ -98,9 +97,7 @@ export function changeRecording(sink: ChangeSink) {
           },
 
           async delete(params) {
-            const hook = params as unknown as HookParams;
-            refuseInTransaction(hook, 'delete');
-            const definition = tableOfModel(hook.model);
+            const { hook, definition } = recordedWrite(params, 'delete');
             const id = rowId(hook.args.where?.id, 'a delete');
             const below = descendantFilters(definition.table, id);
             if (below.length === 0) {
