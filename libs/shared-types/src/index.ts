@@ -3,3 +3,4 @@ export * from './lib/fields';
 export * from './lib/notification';
 export * from './lib/requests';
 export * from './lib/rows';
+export * from './lib/socket-events';
