@@ -1,4 +1,7 @@
 import nx from '@nx/eslint-plugin';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import { serverLayers } from './tools/eslint/server-layers.mjs';
 
 export default [
   ...nx.configs['flat/base'],
@@ -11,7 +14,7 @@ export default [
       '**/.angular',
       '**/test-results',
       '**/playwright-report',
-      'apps/server/src/generated',
+      'libs/server-db/src/generated',
       'bench/results',
     ],
   },
@@ -49,6 +52,18 @@ export default [
       ],
     },
   },
+  {
+    // Folders (and files) import one way only: a loop between them fails the lint.
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.base.json' })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  serverLayers,
   {
     files: ['**/*.ts'],
     rules: {

@@ -1,7 +1,6 @@
 // `npm run db:migrate` applies pending migrations; `npm run db:reset` (--reset) drops every table
 // first. Uses Prisma's WebAssembly schema engine, so it works where the native one can't be had.
-import { applyMigrations, resetDatabase } from '../apps/server/src/db/migrations';
-import { DEFAULT_DATABASE_URL } from '../apps/server/src/db/database-url';
+import { applyMigrations, DEFAULT_DATABASE_URL, resetDatabase } from '@smart-sync/server-db';
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;

@@ -1,7 +1,5 @@
 // `npm run db:seed`: fills an empty database (see seedDatabase); SEED_SCALE scales the child rows.
-import { DEFAULT_DATABASE_URL } from '../apps/server/src/db/database-url';
-import { createPrismaClient } from '../apps/server/src/db/prisma-client';
-import { seedDatabase } from '../apps/server/src/db/seed';
+import { createPrismaClient, DEFAULT_DATABASE_URL, seedDatabase } from '@smart-sync/server-db';
 
 async function main() {
   const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;

@@ -8,6 +8,7 @@ import { REPO_ROOT, SERVER_MAIN } from './server-process';
 /** What the server bundle is built from (spec files excluded). */
 const SOURCES = [
   'apps/server/src',
+  'libs/server-db/src',
   'apps/server/project.json',
   'apps/server/webpack.config.js',
   'apps/server/tsconfig.app.json',

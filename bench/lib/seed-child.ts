@@ -1,7 +1,6 @@
 // Run as a fresh process by seed.ts: seeds the (migrated, empty) database named by DATABASE_URL
 // with the server's own seedDatabase() and prints its result as one JSON line.
-import { createPrismaClient } from '../../apps/server/src/db/prisma-client';
-import { seedDatabase } from '../../apps/server/src/db/seed';
+import { createPrismaClient, seedDatabase } from '@smart-sync/server-db';
 
 async function main() {
   const prisma = createPrismaClient(process.env.DATABASE_URL as string);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import * as z from 'zod';
-import { DEFAULT_DATABASE_URL } from '../db/database-url';
+import { DEFAULT_DATABASE_URL } from '@smart-sync/server-db';
 
 /** Nest's log levels, most severe first: `LOG_LEVEL=debug` enables `debug` and everything above it. */
 const LOG_LEVELS = [

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module';
+import { DatabaseStartup } from './database-startup';
 import { PrismaService } from './prisma.service';
 
+/**
+ * The database: one client per process, migrated and seeded at start-up. It needs a
+ * CHANGE_SINK provider from a global module (the notifications module's).
+ */
 @Module({
-  imports: [NotificationsModule],
-  providers: [PrismaService],
+  providers: [PrismaService, DatabaseStartup],
   exports: [PrismaService],
 })
 export class DbModule {}

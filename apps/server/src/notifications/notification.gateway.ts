@@ -2,6 +2,8 @@ import { WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import {
   NOTIFICATION_EVENT,
   NOTIFICATION_NAMESPACE,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
   type SocketNotification,
 } from '@smart-sync/shared-types';
 import type { Namespace } from 'socket.io';
@@ -13,7 +15,7 @@ import type { Namespace } from 'socket.io';
 @WebSocketGateway({ namespace: NOTIFICATION_NAMESPACE })
 export class NotificationGateway {
   @WebSocketServer()
-  private readonly namespace?: Namespace;
+  private readonly namespace?: Namespace<ClientToServerEvents, ServerToClientEvents>;
 
   /** One broadcast to every connected client: socket.io encodes the packet once for all. */
   broadcast(notification: SocketNotification): void {

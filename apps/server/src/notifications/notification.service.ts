@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationAction, ServerTable } from '@smart-sync/shared-types';
-import { type Change, notificationsFor } from './change';
+import type { Change } from '@smart-sync/server-db';
+import { notificationsFor } from './notification-rules';
 import { NotificationGateway } from './notification.gateway';
 
 interface Pending {

@@ -1,9 +1,20 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { CHANGE_SINK } from '../db/change-sink';
 import { NotificationGateway } from './notification.gateway';
 import { NotificationService } from './notification.service';
 
+/** Global: the database layer injects its CHANGE_SINK without importing this module. */
+@Global()
 @Module({
-  providers: [NotificationGateway, NotificationService],
-  exports: [NotificationService],
+  providers: [
+    NotificationGateway,
+    NotificationService,
+    {
+      provide: CHANGE_SINK,
+      useFactory: (notifications: NotificationService) => notifications.record.bind(notifications),
+      inject: [NotificationService],
+    },
+  ],
+  exports: [CHANGE_SINK],
 })
 export class NotificationsModule {}

@@ -12,9 +12,9 @@ import {
   type TopRow,
   type UpdateBody,
 } from '@smart-sync/shared-types';
+import { TABLES } from '@smart-sync/server-db';
 import { parseOrThrow, ZodValidationPipe } from '../common/zod-validation.pipe';
 import { TableNamePipe } from './table-name.pipe';
-import { TABLES } from './table-registry';
 import { type Row, TablesService } from './tables.service';
 
 const ids = new ZodValidationPipe(loadByIdsBodySchema, 'ids');

@@ -13,21 +13,18 @@ import {
   type TopRow,
   type UpdateBody,
 } from '@smart-sync/shared-types';
+import {
+  childPages,
+  Prisma,
+  rowDelegate,
+  TABLES,
+  type RowDelegate,
+  type TableDefinition,
+} from '@smart-sync/server-db';
 import { PrismaService } from '../db/prisma.service';
-import { Prisma } from '../generated/prisma/client';
-import { childPages } from './child-pages';
 import { LoadBatcher } from './load-batcher';
-import { TABLES, type TableDefinition } from './table-registry';
 
 export type Row = ChildRow | LocationRow | DepartmentRow;
-
-/** The slice of a Prisma model delegate the service uses (every table has the same shape). */
-interface RowDelegate {
-  findMany(args: object): Promise<Record<string, unknown>[]>;
-  create(args: object): Promise<ChildRow>;
-  update(args: object): Promise<ChildRow>;
-  delete(args: object): Promise<unknown>;
-}
 
 const ROW_FIELDS = { id: true, name: true, version: true } as const;
 const CREATION_ORDER = [{ created: 'asc' }, { id: 'asc' }] as const;
@@ -54,7 +51,7 @@ export class TablesService {
   constructor(private readonly db: PrismaService) {}
 
   private delegate(definition: TableDefinition): RowDelegate {
-    return (this.db.client as unknown as Record<string, RowDelegate>)[definition.delegate];
+    return rowDelegate(this.db.client, definition);
   }
 
   /** The virtual top row: every location id, in creation order. */

@@ -1,6 +1,5 @@
 import type { ChildIndexPage, ChildReference, ChildTable } from '@smart-sync/shared-types';
-import type { TableDefinition } from './table-registry';
-import { TABLES } from './table-registry';
+import { TABLES, type TableDefinition } from './table-registry';
 
 /** What the page queries need from a Prisma client. */
 export interface RawQueries {

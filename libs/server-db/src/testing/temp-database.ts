@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyMigrations } from '../db/migrations';
-import { createPrismaClient, type AppPrismaClient } from '../db/prisma-client';
+import { applyMigrations } from '../lib/migrations';
+import { createPrismaClient, type AppPrismaClient } from '../lib/prisma-client';
 
 export interface TempDatabase {
   url: string;

@@ -1,4 +1,4 @@
-import { notificationsFor } from './change';
+import { notificationsFor } from './notification-rules';
 
 describe('notificationsFor', () => {
   it('names the updated row', () => {

@@ -1,21 +1,5 @@
-import {
-  PARENT_TABLE,
-  TOP_ID,
-  type CrudTable,
-  type SocketNotification,
-} from '@smart-sync/shared-types';
-
-/** One committed write, as the change recorder saw it. */
-export type Change =
-  | { kind: 'create'; table: CrudTable; id: string; parentId: string | null }
-  | { kind: 'update'; table: CrudTable; id: string }
-  | {
-      kind: 'delete';
-      table: CrudTable;
-      id: string;
-      /** The rows the database deleted with it (its cascade), per table. */
-      cascade: { table: CrudTable; ids: string[] }[];
-    };
+import type { Change } from '@smart-sync/server-db';
+import { PARENT_TABLE, TOP_ID, type SocketNotification } from '@smart-sync/shared-types';
 
 /**
  * The product's notification rules: an update names the row; a create names the PARENT row (the

@@ -4,20 +4,16 @@ import {
   type CrudTable,
   type ServerTable,
 } from '@smart-sync/shared-types';
+import { Prisma } from '../generated/prisma/client';
 
-/** The Prisma client property of each table (`prisma.sprintFolder` for `sprintFolders`). */
-export type DelegateName = 'location' | 'department' | 'doc' | 'folder' | 'list' | 'sprintFolder';
-/** The Prisma model name of each table, as client extensions see it. */
-export type ModelName = 'Location' | 'Department' | 'Doc' | 'Folder' | 'List' | 'SprintFolder';
+/** A Prisma model name, as client extensions see it (`SprintFolder`). */
+export type ModelName = Prisma.ModelName;
+/** The Prisma client property of a model (`prisma.sprintFolder`). */
+export type DelegateName = Uncapitalize<ModelName>;
 
 /** Where a row's parent is: a foreign key (and its relation) to a table, or the virtual top row. */
 export type ParentLink =
-  | { table: 'top' }
-  | {
-      table: CrudTable;
-      foreignKey: 'locationId' | 'departmentId';
-      relation: 'location' | 'department';
-    };
+  { table: 'top' } | { table: CrudTable; foreignKey: `${DelegateName}Id`; relation: DelegateName };
 
 export interface TableDefinition {
   table: CrudTable;
@@ -30,60 +26,49 @@ export interface TableDefinition {
   childList: 'ids' | 'page' | 'none';
 }
 
-type Declared = Omit<TableDefinition, 'table' | 'childTables'>;
-
-const departmentParent = {
-  table: 'departments',
-  foreignKey: 'departmentId',
-  relation: 'department',
-} as const;
-
-/** Everything the generic CRUD and the change recorder know about the tables; nothing else does. */
-const DECLARED: Record<CrudTable, Declared> = {
-  locations: {
-    model: 'Location',
-    delegate: 'location',
-    parent: { table: 'top' },
-    childList: 'ids',
-  },
-  departments: {
-    model: 'Department',
-    delegate: 'department',
-    parent: { table: 'locations', foreignKey: 'locationId', relation: 'location' },
-    childList: 'page',
-  },
-  docs: { model: 'Doc', delegate: 'doc', parent: departmentParent, childList: 'none' },
-  folders: { model: 'Folder', delegate: 'folder', parent: departmentParent, childList: 'none' },
-  lists: { model: 'List', delegate: 'list', parent: departmentParent, childList: 'none' },
-  sprintFolders: {
-    model: 'SprintFolder',
-    delegate: 'sprintFolder',
-    parent: departmentParent,
-    childList: 'none',
-  },
+/**
+ * The one declaration per table: its Prisma model and how its rows list their children. Parents
+ * come from shared-types' PARENT_TABLE; delegate, foreign key and relation names follow from the
+ * model names (`departmentId` → `department` → model `Department`).
+ */
+const DECLARED: Record<CrudTable, Pick<TableDefinition, 'model' | 'childList'>> = {
+  locations: { model: Prisma.ModelName.Location, childList: 'ids' },
+  departments: { model: Prisma.ModelName.Department, childList: 'page' },
+  docs: { model: Prisma.ModelName.Doc, childList: 'none' },
+  folders: { model: Prisma.ModelName.Folder, childList: 'none' },
+  lists: { model: Prisma.ModelName.List, childList: 'none' },
+  sprintFolders: { model: Prisma.ModelName.SprintFolder, childList: 'none' },
 };
 
+function delegateOf(model: ModelName): DelegateName {
+  return (model.charAt(0).toLowerCase() + model.slice(1)) as DelegateName;
+}
+
+function parentLink(table: CrudTable): ParentLink {
+  const parent: ServerTable = PARENT_TABLE[table];
+  if (parent === 'top') return { table: 'top' };
+  const relation = delegateOf(DECLARED[parent].model);
+  return { table: parent, relation, foreignKey: `${relation}Id` };
+}
+
 function define(table: CrudTable): TableDefinition {
-  const declared = DECLARED[table];
-  if (declared.parent.table !== PARENT_TABLE[table]) {
-    throw new Error(`Table registry: ${table}'s parent disagrees with shared-types' PARENT_TABLE`);
-  }
+  const { model, childList } = DECLARED[table];
   return {
     table,
-    ...declared,
-    childTables: CRUD_TABLES.filter((child) => DECLARED[child].parent.table === table),
+    model,
+    childList,
+    delegate: delegateOf(model),
+    parent: parentLink(table),
+    childTables: CRUD_TABLES.filter((child) => PARENT_TABLE[child] === table),
   };
 }
 
+/** Everything the generic CRUD and the change recorder know about the tables; nothing else does. */
 export const TABLES: Readonly<Record<CrudTable, TableDefinition>> = Object.fromEntries(
   CRUD_TABLES.map((table) => [table, define(table)]),
 ) as Record<CrudTable, TableDefinition>;
 
 const BY_MODEL = new Map(Object.values(TABLES).map((definition) => [definition.model, definition]));
-
-export function tableOf(table: CrudTable): TableDefinition {
-  return TABLES[table];
-}
 
 /** The definition of a Prisma model's table; throws for a model the registry does not know. */
 export function tableOfModel(model: string): TableDefinition {

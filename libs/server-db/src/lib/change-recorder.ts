@@ -1,14 +1,7 @@
 import { Prisma } from '../generated/prisma/client';
-import { descendantFilters, tableOfModel, type TableDefinition } from '../tables/table-registry';
-import type { Change } from './change';
-
-export type ChangeSink = (change: Change) => void;
-
-/** The slice of a Prisma model delegate the recorder uses (every table has the same shape). */
-interface IdDelegate {
-  findMany(args: { where: object; select: { id: true } }): Prisma.PrismaPromise<{ id: string }[]>;
-  delete(args: object): Prisma.PrismaPromise<Record<string, unknown>>;
-}
+import type { ChangeSink } from './change';
+import { rowDelegate } from './row-delegate';
+import { descendantFilters, tableOfModel } from './table-registry';
 
 interface HookParams {
   model: string;
@@ -59,9 +52,6 @@ function recordedWrite(params: unknown, operation: string) {
  */
 export function changeRecording(sink: ChangeSink) {
   return Prisma.defineExtension((client) => {
-    const delegateOf = (definition: TableDefinition) =>
-      (client as unknown as Record<string, IdDelegate>)[definition.delegate];
-
     const refuse = (operation: string) => (params: HookParams) => {
       throw new Error(
         `Change recorder: ${params.model}.${operation} is not recorded; use create, update or delete`,
@@ -110,9 +100,9 @@ export function changeRecording(sink: ChangeSink) {
             // query can slip into it — measured while writing this recorder.)
             const results = await client.$transaction([
               ...below.map(({ definition: child, where }) =>
-                delegateOf(child).findMany({ where, select: { id: true } }),
+                rowDelegate(client, child).findMany({ where, select: { id: true } }),
               ),
-              delegateOf(definition).delete(hook.args),
+              rowDelegate(client, definition).delete(hook.args),
             ]);
             const cascade = below.map(({ definition: child }, index) => ({
               table: child.table,

@@ -1,0 +1,12 @@
+export default {
+  displayName: 'server-db',
+  preset: '../../jest.preset.js',
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
+  },
+  // Prisma's WebAssembly schema engine ships its JS glue as an ES module only.
+  transformIgnorePatterns: ['node_modules/(?!@prisma/schema-engine-wasm/)'],
+  moduleFileExtensions: ['ts', 'js'],
+  coverageDirectory: '../../coverage/libs/server-db',
+};

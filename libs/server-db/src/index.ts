@@ -1,0 +1,11 @@
+export * from './lib/change';
+export * from './lib/change-recorder';
+export * from './lib/child-pages';
+export * from './lib/database-url';
+export * from './lib/migrations';
+export * from './lib/prisma-client';
+export * from './lib/row-delegate';
+export * from './lib/seed';
+export * from './lib/table-registry';
+export * from './testing/temp-database';
+export { Prisma } from './generated/prisma/client';
