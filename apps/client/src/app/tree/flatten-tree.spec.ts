@@ -1,4 +1,5 @@
 import { DepartmentSource, flattenTree, LazyRows, RowSource } from './flatten-tree';
+import { nodeKey } from './node-key';
 
 /** A lazy array that records which indexes were read. */
 function lazyChildren(length: number, reads: number[]): LazyRows<RowSource> {
@@ -29,7 +30,7 @@ describe('flattenTree', () => {
     );
     expect(nodes).toEqual([
       expect.objectContaining({
-        key: 'd:a',
+        key: nodeKey({ kind: 'department', departmentId: 'a' }),
         id: 'a',
         level: 1,
         kind: 'departments',
@@ -40,7 +41,7 @@ describe('flattenTree', () => {
         childCount: 2,
       }),
       expect.objectContaining({
-        key: 'd:b',
+        key: nodeKey({ kind: 'department', departmentId: 'b' }),
         id: 'b',
         level: 1,
         position: 2,
@@ -82,10 +83,19 @@ describe('flattenTree', () => {
     expect(nodes).toHaveLength(10_001);
     expect(reads).toEqual([5000, 5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5009]);
     expect(nodes[1]).toEqual(
-      expect.objectContaining({ key: 'c:big:0', loading: true, name: '', id: '' }),
+      expect.objectContaining({
+        key: nodeKey({ kind: 'child', departmentId: 'big', index: 0 }),
+        loading: true,
+        name: '',
+        id: '',
+      }),
     );
     expect(nodes[5001]).toEqual(
-      expect.objectContaining({ key: 'c:big:5000', loading: false, name: 'Doc 5000' }),
+      expect.objectContaining({
+        key: nodeKey({ kind: 'child', departmentId: 'big', index: 5000 }),
+        loading: false,
+        name: 'Doc 5000',
+      }),
     );
   });
 

@@ -1,4 +1,5 @@
 import { toServerRef } from '@smart-sync/socket-translation';
+import { nodeKey } from './node-key';
 import { TreeNodeView } from './tree-node-view';
 
 /** A row as SmartNgRX hands it out: assigning `name` saves it, `delete()` deletes it. */
@@ -55,7 +56,7 @@ export function flattenTree<Department extends DepartmentSource>(
     const loading = department.isLoading === true;
     const childCount = loading ? 0 : department.children.length;
     const isExpanded = !loading && expanded.has(department.id);
-    const key = `d:${department.id}`;
+    const key = nodeKey({ kind: 'department', departmentId: department.id });
     nodes.push({
       key,
       id: department.id,
@@ -75,7 +76,7 @@ export function flattenTree<Department extends DepartmentSource>(
       return;
     }
     for (let index = 0; index < childCount; index++) {
-      const childKey = `c:${department.id}:${index}`;
+      const childKey = nodeKey({ kind: 'child', departmentId: department.id, index });
       const inRange = nodes.length >= range.start && nodes.length < range.end;
       const child = inRange ? rowAt(department.children, index) : undefined;
       const childLoading = child === undefined || child.isLoading === true;

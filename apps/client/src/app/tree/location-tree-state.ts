@@ -4,6 +4,7 @@ import { EntitySignals, LiveDepartment, LiveLocation } from '../entities/entity-
 import { NamedRow } from '../entities/rows';
 import { flattenTree, RowRange } from './flatten-tree';
 import { LocationOption } from './location-picker';
+import { nodeKey } from './node-key';
 import { TreeNodeView } from './tree-node-view';
 
 const SKELETON_ROWS = 6;
@@ -23,7 +24,7 @@ export interface ChildList {
 
 function skeleton(index: number): TreeNodeView {
   return {
-    key: `s:${index}`,
+    key: nodeKey({ kind: 'skeleton', index }),
     id: '',
     level: 1,
     kind: undefined,

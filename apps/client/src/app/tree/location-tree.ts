@@ -21,6 +21,7 @@ import { ConfirmDeleteData, ConfirmDeleteDialog } from './confirm-delete-dialog'
 import { LocationPicker } from './location-picker';
 import { LocationTreeState } from './location-tree-state';
 import { NewRows } from './new-rows';
+import { nodeKey } from './node-key';
 import { treeKeyAction } from './tree-keyboard';
 import { TreeNode } from './tree-node';
 import { TreeNodeView } from './tree-node-view';
@@ -186,7 +187,7 @@ export class LocationTree {
     const index = department.children.length;
     const tempId = this.newRows.add(table, department.id);
     if (tempId !== undefined) {
-      this.editRow(tempId, `c:${department.id}:${index}`);
+      this.editRow(tempId, nodeKey({ kind: 'child', departmentId: department.id, index }));
     }
   }
 
@@ -195,7 +196,7 @@ export class LocationTree {
     const location = this.state.location();
     const tempId = location && this.newRows.add('departments', location.id);
     if (tempId !== undefined) {
-      this.editRow(tempId, `d:${tempId}`);
+      this.editRow(tempId, nodeKey({ kind: 'department', departmentId: tempId }));
     }
   }
 

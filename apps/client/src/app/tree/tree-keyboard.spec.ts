@@ -1,9 +1,10 @@
+import { nodeKey } from './node-key';
 import { treeKeyAction } from './tree-keyboard';
 import { TreeNodeView } from './tree-node-view';
 
 function department(id: string, childCount: number, expanded: boolean): TreeNodeView {
   return {
-    key: `d:${id}`,
+    key: nodeKey({ kind: 'department', departmentId: id }),
     id,
     level: 1,
     kind: 'departments',
@@ -19,7 +20,7 @@ function department(id: string, childCount: number, expanded: boolean): TreeNode
 
 function child(departmentId: string, index: number, loading = false): TreeNodeView {
   return {
-    key: `c:${departmentId}:${index}`,
+    key: nodeKey({ kind: 'child', departmentId, index }),
     id: loading ? '' : `docs:${departmentId}${index}`,
     level: 2,
     kind: loading ? undefined : 'docs',

@@ -1,10 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { ChildTable } from '@smart-sync/shared-types';
+import { nodeKey } from './node-key';
 import { TreeNode } from './tree-node';
 import { TreeNodeView } from './tree-node-view';
 
 const department: TreeNodeView = {
-  key: 'd:d1',
+  key: nodeKey({ kind: 'department', departmentId: 'd1' }),
   id: 'd1',
   level: 1,
   kind: 'departments',
@@ -18,7 +19,7 @@ const department: TreeNodeView = {
 };
 
 const doc: TreeNodeView = {
-  key: 'c:d1:0',
+  key: nodeKey({ kind: 'child', departmentId: 'd1', index: 0 }),
   id: 'docs:a',
   level: 2,
   kind: 'docs',
