@@ -9,7 +9,7 @@ import { MatIconRegistry } from '@angular/material/icon';
 import { smartErrorHandlerToken } from '@smarttools/smart-signals';
 import { provideEntities } from './entities/provide-entities';
 import { SnackbarErrorHandler } from './errors/snackbar-error-handler';
-import { SocketService } from './socket/socket.service';
+import { provideLiveUpdates } from './socket/live-updates';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -19,7 +19,7 @@ export const appConfig: ApplicationConfig = {
     { provide: smartErrorHandlerToken, useClass: SnackbarErrorHandler },
     provideAppInitializer(() => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
-      inject(SocketService).connect();
     }),
+    provideLiveUpdates(),
   ],
 };

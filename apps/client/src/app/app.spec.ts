@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { App } from './app';
-import { ActivityEntry, ConnectionStatus, SocketService } from './socket/socket.service';
+import { ActivityEntry, ActivityLog } from './activity/activity-log';
+import { ConnectionStatus, SocketConnection } from './socket/socket-connection';
 import { LocationTree } from './tree/location-tree';
 
 @Component({
@@ -18,7 +19,10 @@ describe('App', () => {
   async function render() {
     TestBed.configureTestingModule({
       imports: [App],
-      providers: [{ provide: SocketService, useValue: { status, activity } }],
+      providers: [
+        { provide: SocketConnection, useValue: { status } },
+        { provide: ActivityLog, useValue: { entries: activity } },
+      ],
     }).overrideComponent(App, {
       remove: { imports: [LocationTree] },
       add: { imports: [LocationTreeStub] },

@@ -3,8 +3,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
+import { ActivityLog } from './activity/activity-log';
 import { ActivityPanel } from './activity/activity-panel';
-import { SocketService } from './socket/socket.service';
+import { SocketConnection } from './socket/socket-connection';
 import { ConnectionChip } from './toolbar/connection-chip';
 import { LocationTree } from './tree/location-tree';
 
@@ -24,6 +25,7 @@ import { LocationTree } from './tree/location-tree';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class App {
-  protected readonly socket = inject(SocketService);
+  protected readonly connection = inject(SocketConnection);
+  protected readonly activity = inject(ActivityLog);
   protected readonly activityOpen = signal(false);
 }

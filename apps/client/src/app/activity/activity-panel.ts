@@ -1,7 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { ActivityEntry } from '../socket/socket.service';
+import { ActivityEntry } from './activity-log';
 
 /** The last socket messages: raw as the server sent them, and as the client's store saw them. */
 @Component({

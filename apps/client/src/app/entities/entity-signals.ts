@@ -5,13 +5,12 @@ import { ClientTable, DEPARTMENT_CHILDREN } from '@smart-sync/socket-translation
 import {
   createSmartSignal,
   getTopChildRows,
-  handleSocketNotification,
   RowProxyDelete,
   SmartArray,
   SmartNgRXRowBase,
 } from '@smarttools/smart-signals';
 import { FEATURE } from './feature';
-import { isPlaceholderId } from './new-row-id';
+import { reloadRows } from './reload-rows';
 import { DepartmentChildRow, DepartmentRow, LocationRow, NamedRow, TopRow } from './rows';
 
 /** A row as SmartNgRX hands it out: assigning `name` saves it, `delete()` deletes it. */
@@ -99,22 +98,19 @@ export class EntitySignals {
   });
 
   /**
-   * Asks SmartNgRX to reload these rows if it holds them: the path a socket `update` takes.
-   * Used to recover the truth after a local shortcut (a discarded new row) or a reconnect.
+   * Reloads these rows if the store holds them: recovers the truth after a local shortcut (a
+   * discarded new row).
    */
-  refresh(table: ClientTable, ids: readonly string[]): void {
-    const known = ids.filter((id) => !isPlaceholderId(id));
-    if (known.length > 0) {
-      handleSocketNotification(table, 'update', known);
-    }
+  reload(table: ClientTable, ids: readonly string[]): void {
+    reloadRows(table, ids);
   }
 
   /** Reloads every row in the store, e.g. after messages may have been missed while offline. */
-  refreshAll(): void {
-    this.refresh('top', this.top().ids as string[]);
-    this.refresh('locations', this.locations().ids as string[]);
-    this.refresh('departments', this.departments().ids as string[]);
-    this.refresh(DEPARTMENT_CHILDREN, this.departmentChildren().ids as string[]);
+  reloadAll(): void {
+    reloadRows('top', this.top().ids as string[]);
+    reloadRows('locations', this.locations().ids as string[]);
+    reloadRows('departments', this.departments().ids as string[]);
+    reloadRows(DEPARTMENT_CHILDREN, this.departmentChildren().ids as string[]);
   }
 
   /** Every location, in creation order; reading one loads it. */

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatIconModule } from '@angular/material/icon';
-import { ConnectionStatus } from '../socket/socket.service';
+import { ConnectionStatus } from '../socket/socket-connection';
 
 const ICONS: Readonly<Record<ConnectionStatus, string>> = {
   connected: 'cloud_done',

@@ -40,8 +40,8 @@ export function fakeEntities() {
   const entities = {
     locationRows,
     locationsKnown,
-    refresh: jest.fn(),
-    refreshAll: jest.fn(),
+    reload: jest.fn(),
+    reloadAll: jest.fn(),
   };
   return {
     entities,

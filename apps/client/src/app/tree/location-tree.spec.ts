@@ -3,7 +3,6 @@ import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
 import { AddOutcome, AddOutcomes } from '../entities/add-outcomes';
-import { SocketService } from '../socket/socket.service';
 import { fakeDepartment, fakeEntities, fakeList, fakeLocation } from './fake-entities.testing';
 import { LocationTree } from './location-tree';
 
@@ -16,7 +15,6 @@ describe('LocationTree', () => {
   async function setup() {
     const fake = fakeEntities();
     const addOutcome = new Subject<AddOutcome>();
-    const reconnected = new Subject<void>();
     const sales = fakeDepartment('sales', ['Plan']);
     const empty = fakeDepartment('empty');
     const paris = fakeLocation('paris', [sales, empty]);
@@ -26,7 +24,6 @@ describe('LocationTree', () => {
       providers: [
         fake.provider,
         { provide: AddOutcomes, useValue: { outcome: addOutcome } },
-        { provide: SocketService, useValue: { reconnected } },
         // Dialogs close at once, without waiting for an animation.
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
@@ -63,7 +60,6 @@ describe('LocationTree', () => {
       nameBox,
       press,
       addOutcome,
-      reconnected,
       sales,
       empty,
       paris,
@@ -163,7 +159,7 @@ describe('LocationTree', () => {
       expect.objectContaining({ id: newRow.id }),
       sales,
     );
-    expect(fake.entities.refresh).toHaveBeenCalledWith('departments', ['sales']);
+    expect(fake.entities.reload).toHaveBeenCalledWith('departments', ['sales']);
   });
 
   it('discards a new row the server refused', async () => {
@@ -177,13 +173,7 @@ describe('LocationTree', () => {
       expect.objectContaining({ id: newRow.id }),
       sales,
     );
-    expect(fake.entities.refresh).toHaveBeenCalledWith('departments', ['sales']);
-  });
-
-  it('reloads everything after the socket reconnects', async () => {
-    const { fake, reconnected } = await setup();
-    reconnected.next();
-    expect(fake.entities.refreshAll).toHaveBeenCalled();
+    expect(fake.entities.reload).toHaveBeenCalledWith('departments', ['sales']);
   });
 
   it('renames and deletes the selected location', async () => {
@@ -248,7 +238,7 @@ describe('LocationTree', () => {
       expect.objectContaining({ id: newRow.id }),
       paris,
     );
-    expect(fake.entities.refresh).toHaveBeenCalledWith('locations', ['paris']);
+    expect(fake.entities.reload).toHaveBeenCalledWith('locations', ['paris']);
   });
 
   describe('adding a location', () => {
@@ -297,7 +287,7 @@ describe('LocationTree', () => {
         expect.objectContaining({ id: first.newRow.id }),
         { id: '1' },
       );
-      expect(first.fake.entities.refresh).toHaveBeenCalledWith('top', ['1']);
+      expect(first.fake.entities.reload).toHaveBeenCalledWith('top', ['1']);
       TestBed.resetTestingModule();
 
       const second = await addLocation();

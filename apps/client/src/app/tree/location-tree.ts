@@ -15,8 +15,6 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatDialog } from '@angular/material/dialog';
 import { ChildTable, TOP_ID } from '@smart-sync/shared-types';
 import { filter, Observable, of } from 'rxjs';
-import { EntitySignals } from '../entities/entity-signals';
-import { SocketService } from '../socket/socket.service';
 import { ConfirmDeleteData, ConfirmDeleteDialog } from './confirm-delete-dialog';
 import { LocationPicker } from './location-picker';
 import { LocationTreeState } from './location-tree-state';
@@ -48,7 +46,6 @@ function count(n: number, one: string, many: string): string {
 })
 export class LocationTree {
   protected readonly state = inject(LocationTreeState);
-  private readonly entities = inject(EntitySignals);
   private readonly newRows = inject(NewRows);
   private readonly dialog = inject(MatDialog);
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
@@ -92,9 +89,6 @@ export class LocationTree {
         this.focusKey.set(null);
       }
     });
-    inject(SocketService)
-      .reconnected.pipe(takeUntilDestroyed())
-      .subscribe(() => this.entities.refreshAll());
   }
 
   protected trackKey(_index: number, node: TreeNodeView): string {

@@ -58,7 +58,7 @@ export class NewRows {
     }
     list.rows.removeFromStore?.({ id: tempId, name: '', version: 0 }, list.parent);
     // SmartNgRX miscounts a virtual array after removeFromStore; the server's row is the truth.
-    this.entities.refresh(toClientTable(parent.table), [parent.id]);
+    this.entities.reload(toClientTable(parent.table), [parent.id]);
   }
 
   private settle(outcome: AddOutcome): void {

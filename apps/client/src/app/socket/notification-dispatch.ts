@@ -1,0 +1,37 @@
+import { inject, Injectable } from '@angular/core';
+import { socketNotificationSchema } from '@smart-sync/shared-types';
+import { toClientNotification } from '@smart-sync/socket-translation';
+import { handleSocketNotification } from '@smarttools/smart-signals';
+import { ActivityLog } from '../activity/activity-log';
+
+/**
+ * Hands the server's change notifications to SmartNgRX: validates each against the wire contract,
+ * translates it to client tables and ids, logs it, and lets SmartNgRX reload or remove the rows it
+ * holds.
+ */
+@Injectable({ providedIn: 'root' })
+export class NotificationDispatch {
+  private readonly log = inject(ActivityLog);
+
+  /** Validates, translates and applies one message; an invalid one is logged and dropped. */
+  receive(message: unknown): void {
+    const time = new Date();
+    const raw = JSON.stringify(message) ?? String(message);
+    const parsed = socketNotificationSchema.safeParse(message);
+    if (!parsed.success) {
+      const problem = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || 'message'}: ${issue.message}`)
+        .join('; ');
+      console.warn(`Dropped an invalid socket message (${problem})`, message);
+      this.log.record({ time, raw, problem });
+      return;
+    }
+    const translated = toClientNotification(parsed.data);
+    this.log.record({ time, raw, translated });
+    try {
+      handleSocketNotification(translated.table, translated.action, translated.ids);
+    } catch (error) {
+      console.warn('SmartNgRX could not apply a socket message', translated, error);
+    }
+  }
+}
