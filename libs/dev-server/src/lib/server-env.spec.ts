@@ -1,0 +1,27 @@
+import { serverEnv } from './server-env';
+
+describe('serverEnv', () => {
+  it('spells every setting as the variable the server reads', () => {
+    expect(
+      serverEnv({
+        port: 3100,
+        databaseUrl: 'file:/tmp/x/e2e.db',
+        seedScale: 0.01,
+        corsOrigins: ['http://127.0.0.1:4200', 'http://localhost:4200'],
+      }),
+    ).toEqual({
+      NODE_ENV: 'production',
+      PORT: '3100',
+      DATABASE_URL: 'file:/tmp/x/e2e.db',
+      SEED: 'true',
+      SEED_SCALE: '0.01',
+      CORS_ORIGINS: 'http://127.0.0.1:4200,http://localhost:4200',
+    });
+  });
+
+  it("seeds the full data set and leaves the server's CORS default alone unless told", () => {
+    const env = serverEnv({ port: 3000, databaseUrl: 'file:/tmp/a.db' });
+    expect(env['SEED_SCALE']).toBe('1');
+    expect(env).not.toHaveProperty('CORS_ORIGINS');
+  });
+});
