@@ -2,11 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './src/support/browser';
-import { E2E_SEED_SCALE, WORKSPACE_ROOT } from './src/support/server-process';
+import { SERVER_MAIN, serverEnv, WORKSPACE_ROOT } from '@smart-sync/dev-server';
+import { chromiumLaunchOptions } from '@smart-sync/e2e-common';
+import { E2E_SEED_SCALE } from './src/support/e2e-server';
 
 const port = Number(process.env['E2E_PORT'] ?? 3100);
-export const baseURL = `http://localhost:${port}`;
+const baseURL = `http://localhost:${port}`;
 
 // A new database for every run. Set once in the main process; workers inherit the variable.
 process.env['E2E_DB_DIR'] ??= mkdtempSync(join(tmpdir(), 'smart-sync-e2e-'));
@@ -32,17 +33,17 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: 'node dist/apps/server/main.js',
+    command: `node "${SERVER_MAIN}"`,
     cwd: WORKSPACE_ROOT,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: {
-      PORT: String(port),
-      DATABASE_URL: `file:${join(process.env['E2E_DB_DIR'], 'e2e.db')}`,
-      SEED_SCALE: E2E_SEED_SCALE,
-    },
+    env: serverEnv({
+      port,
+      databaseUrl: `file:${join(process.env['E2E_DB_DIR'], 'e2e.db')}`,
+      seedScale: E2E_SEED_SCALE,
+    }),
   },
 });

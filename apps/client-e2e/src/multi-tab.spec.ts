@@ -1,6 +1,5 @@
+import { chooseLocation, renameNode, treeItem, uniqueName } from '@smart-sync/e2e-common';
 import { expect, test } from './support/fixtures';
-import { chooseLocation, renameNode, treeItem } from './support/tree-page';
-import { uniqueName } from './support/api';
 
 test('a rename in one tab shows in another tab of the same browser', async ({ context, own }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];

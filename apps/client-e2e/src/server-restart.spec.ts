@@ -1,12 +1,22 @@
 import { request } from '@playwright/test';
-import { Api, uniqueName } from './support/api';
-import { openSeparateBrowsers } from './support/browsers';
+import {
+  Api,
+  chooseLocation,
+  connectionStatus,
+  openSeparateBrowsers,
+  renameNode,
+  treeItem,
+  uniqueName,
+} from '@smart-sync/e2e-common';
+import { DevServer } from '@smart-sync/dev-server';
+import { E2E_SEED_SCALE } from './support/e2e-server';
 import { expect, test } from './support/fixtures';
-import { ServerProcess } from './support/server-process';
-import { chooseLocation, connectionStatus, renameNode, treeItem } from './support/tree-page';
 
 // This spec restarts a server, so it runs its own (own port, own database) rather than the shared one.
-const server = new ServerProcess({ port: Number(process.env['E2E_RESTART_PORT'] ?? 3101) });
+const server = new DevServer({
+  port: Number(process.env['E2E_RESTART_PORT'] ?? 3101),
+  seedScale: E2E_SEED_SCALE,
+});
 
 test.beforeAll(() => server.start());
 

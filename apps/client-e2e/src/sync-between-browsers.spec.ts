@@ -1,7 +1,4 @@
 import type { Page } from '@playwright/test';
-import { uniqueName } from './support/api';
-import { openSeparateBrowsers } from './support/browsers';
-import { expect, test } from './support/fixtures';
 import {
   addChild,
   addDepartment,
@@ -9,10 +6,13 @@ import {
   deleteNode,
   expandDepartment,
   locationSelect,
+  openSeparateBrowsers,
   renameNode,
   renameSelectedLocation,
   treeItem,
-} from './support/tree-page';
+  uniqueName,
+} from '@smart-sync/e2e-common';
+import { expect, test } from './support/fixtures';
 
 // Every spec here drives two separate browser processes, A and B, on the same server.
 let pages: Page[];

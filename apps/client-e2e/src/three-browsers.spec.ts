@@ -1,7 +1,12 @@
-import { uniqueName } from './support/api';
-import { openSeparateBrowsers } from './support/browsers';
+import {
+  chooseLocation,
+  expandDepartment,
+  openSeparateBrowsers,
+  renameNode,
+  treeItem,
+  uniqueName,
+} from '@smart-sync/e2e-common';
 import { expect, test } from './support/fixtures';
-import { chooseLocation, expandDepartment, renameNode, treeItem } from './support/tree-page';
 
 test('edits from A and B to different rows converge in A, B and C', async ({ baseURL, own }) => {
   const doc = await own.add('docs', 'Doc');

@@ -1,6 +1,5 @@
+import { chooseLocation, nameEditor, treeItem, uniqueName } from '@smart-sync/e2e-common';
 import { expect, test } from './support/fixtures';
-import { chooseLocation, nameEditor, treeItem } from './support/tree-page';
-import { uniqueName } from './support/api';
 
 test('the tree is navigated and a child renamed with the keyboard only', async ({ page, own }) => {
   const doc = await own.add('docs', 'Doc');

@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { Api, uniqueName } from './api';
+import { Api, uniqueName } from '@smart-sync/e2e-common';
 
 export interface OwnRows {
   location: { id: string; name: string };

@@ -1,0 +1,3 @@
+export * from './lib/api';
+export * from './lib/browsers';
+export * from './lib/tree-page';

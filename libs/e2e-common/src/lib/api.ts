@@ -1,0 +1,29 @@
+import type { APIRequestContext } from '@playwright/test';
+import type { CrudTable } from '@smart-sync/shared-types';
+
+/** Test data made through the REST API, so each test or benchmark works on rows of its own. */
+export class Api {
+  constructor(private readonly request: APIRequestContext) {}
+
+  /** Adds a row (under `parentId`, except locations) and returns its id. */
+  async add(table: CrudTable, name: string, parentId?: string): Promise<string> {
+    const path = `/api/${table}/add`;
+    const response = await this.request.post(path, {
+      data: parentId ? { name, parentId } : { name },
+    });
+    if (!response.ok())
+      throw new Error(`POST ${path} → ${response.status()}: ${await response.text()}`);
+    const [row] = (await response.json()) as { id: string }[];
+    return row.id;
+  }
+
+  /** Deletes a row and, by cascade, everything under it. */
+  async remove(table: CrudTable, id: string): Promise<void> {
+    await this.request.delete(`/api/${table}/${id}`);
+  }
+}
+
+/** Names unique to one run of one test, so parallel or repeated runs never collide. */
+export function uniqueName(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+}

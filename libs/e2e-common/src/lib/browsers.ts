@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type LaunchOptions, type Page } from '@playwright/test';
+
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * The Chromium to drive: CHROME_PATH, else Debian's package, else Playwright's own download
+ * (undefined lets Playwright pick it). Machines that cannot download browsers use the first two.
+ */
+function chromiumExecutable(): string | undefined {
+  if (process.env['CHROME_PATH']) return process.env['CHROME_PATH'];
+  return existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
+}
+
+/** The same options for Playwright's own launches and for a second or third browser. */
+export const chromiumLaunchOptions: LaunchOptions = {
+  executablePath: chromiumExecutable(),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+/**
+ * Opens the app in `count` separate browser processes (not tabs of one context), one page each,
+ * to prove that a change crosses from one browser to another.
+ */
+export async function openSeparateBrowsers(
+  count: number,
+  baseURL: string,
+): Promise<{ pages: Page[]; close: () => Promise<void> }> {
+  const browsers: Browser[] = await Promise.all(
+    Array.from({ length: count }, () => chromium.launch(chromiumLaunchOptions)),
+  );
+  const pages = await Promise.all(
+    browsers.map(async (browser) => {
+      const page = await (await browser.newContext({ baseURL })).newPage();
+      await page.goto('/');
+      return page;
+    }),
+  );
+  return { pages, close: async () => void (await Promise.all(browsers.map((b) => b.close()))) };
+}
