@@ -1,7 +1,6 @@
 // Benchmark 1 — fan-out: a REST PUT on the real server → the `/data` message at ALL N clients,
 // side by side with a bare socket.io server broadcasting the same payload to N clients of the
 // same workers. Rounds alternate between the two servers so background load hits both alike.
-import { startBareServer } from './lib/bare-process';
 import type { BenchConfig } from './lib/config';
 import { benchmarkMain } from './lib/child-main';
 import { ClientPool } from './lib/client-pool';
@@ -9,7 +8,7 @@ import { nowMs, sleep } from './lib/clock';
 import { findDocIds } from './lib/docs';
 import { expectJson, keepAliveAgent } from './lib/http';
 import type { Target } from './lib/protocol';
-import { startRealServer } from './lib/server-process';
+import { startBareServer, startRealServer } from './lib/servers';
 import { percentile, rounded, summarize, type Summary } from './lib/stats';
 
 export interface FanOutRow {

@@ -2,13 +2,13 @@
 // SmartNgRX's effect service does (`POST /api/docs [id]`, over its own keep-alive connection, as
 // each browser tab has). Measures request start → the last client holds the fresh row, and the
 // reload requests per second the server sustained meanwhile.
-import type { ChildRow } from '../libs/shared-types/src';
+import type { ChildRow } from '@smart-sync/shared-types';
 import { benchmarkMain } from './lib/child-main';
 import { ClientPool } from './lib/client-pool';
 import { nowMs, sleep } from './lib/clock';
 import { findDocIds } from './lib/docs';
 import { expectJson, keepAliveAgent } from './lib/http';
-import { startRealServer } from './lib/server-process';
+import { startRealServer } from './lib/servers';
 import { rounded, summarize, type Summary } from './lib/stats';
 
 export interface HerdResult {

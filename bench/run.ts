@@ -7,12 +7,11 @@ import { execFileSync, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { stopProcess, WORKSPACE_ROOT } from '@smart-sync/dev-server';
 import { ensureServerBuilt } from './lib/build';
 import type { ResultMessage } from './lib/child-main';
 import { installCleanup, isStopping, trackChild } from './lib/cleanup';
-import { stopChild } from './lib/processes';
 import { formatDuration, machine, renderReport, type Report } from './lib/report';
-import { REPO_ROOT } from './lib/server-process';
 
 const BENCHMARKS = [
   { name: 'fan-out', key: 'fanOut', timeoutMs: 420_000 },
@@ -28,7 +27,7 @@ function runBenchmark(name: string, timeoutMs: number, quick: boolean): Promise<
   return new Promise((resolve, reject) => {
     const child = trackChild(
       fork(join(__dirname, `${name}.ts`), [], {
-        cwd: REPO_ROOT,
+        cwd: WORKSPACE_ROOT,
         execArgv: ['--import', 'tsx'],
         env: { ...process.env, BENCH_QUICK: quick ? '1' : '0' },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -39,7 +38,7 @@ function runBenchmark(name: string, timeoutMs: number, quick: boolean): Promise<
     let failure = '';
     const timer = setTimeout(() => {
       console.error(`[bench] ${name} took longer than ${timeoutMs / 1000} s: stopping it`);
-      void stopChild(child);
+      void stopProcess(child);
     }, timeoutMs);
     child.on('message', (message: ResultMessage) => {
       if (message.type === 'result') {
@@ -90,7 +89,7 @@ async function main() {
   const selected = BENCHMARKS.filter((b) => names.length === 0 || names.includes(b.name));
 
   const started = performance.now();
-  const experiments = ['BENCH_SQLITE_WAL', 'BENCH_FANOUT_SIZES', 'BENCH_SERVER_MAIN']
+  const experiments = ['BENCH_FANOUT_SIZES', 'BENCH_SERVER_MAIN']
     .filter((name) => process.env[name])
     .map((name) => `${name}=${process.env[name]}`);
   const report: Report = { machine: machine(), quick, experiments, wallSeconds: 0, failures: {} };

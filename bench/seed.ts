@@ -4,10 +4,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OutputTail, WORKSPACE_ROOT } from '@smart-sync/dev-server';
 import { benchmarkMain } from './lib/child-main';
 import { removeTempDir, trackChild, trackTempDir } from './lib/cleanup';
-import { OutputTail } from './lib/processes';
-import { REPO_ROOT } from './lib/server-process';
 import { rounded, summarize, type Summary } from './lib/stats';
 
 export interface SeedBenchResult {
@@ -30,7 +29,7 @@ function runScript(
     let stdout = '';
     const child = trackChild(
       spawn(process.execPath, ['--import', 'tsx', script], {
-        cwd: REPO_ROOT,
+        cwd: WORKSPACE_ROOT,
         env: { ...process.env, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       }),

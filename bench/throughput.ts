@@ -8,7 +8,7 @@ import { nowMs, sleep } from './lib/clock';
 import { findDocIds } from './lib/docs';
 import { keepAliveAgent, requestJson } from './lib/http';
 import { matchNotifications, type Stamp } from './lib/match';
-import { startRealServer } from './lib/server-process';
+import { startRealServer } from './lib/servers';
 import { rounded, summarize, type Summary } from './lib/stats';
 
 export interface ThroughputPhase {

@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { trackChild } from './cleanup';
-import { OutputTail } from './processes';
-import { REPO_ROOT, SERVER_MAIN } from './server-process';
+import { OutputTail, SERVER_MAIN, WORKSPACE_ROOT } from '@smart-sync/dev-server';
 
 /** What the server bundle is built from (spec files excluded). */
 const SOURCES = [
@@ -34,11 +33,11 @@ export function buildReason(): string | null {
   if (!existsSync(SERVER_MAIN)) return 'dist/apps/server/main.js is missing';
   const built = statSync(SERVER_MAIN).mtimeMs;
   for (const source of SOURCES) {
-    const path = join(REPO_ROOT, source);
+    const path = join(WORKSPACE_ROOT, source);
     if (!existsSync(path)) continue;
     const newest = newestMtime(path);
     if (newest.mtime > built)
-      return `${newest.file.slice(REPO_ROOT.length + 1)} is newer than the build`;
+      return `${newest.file.slice(WORKSPACE_ROOT.length + 1)} is newer than the build`;
   }
   return null;
 }
@@ -60,7 +59,7 @@ export async function ensureServerBuilt(log: (line: string) => void): Promise<vo
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = trackChild(
       spawn('npx', ['nx', 'build', 'server'], {
-        cwd: REPO_ROOT,
+        cwd: WORKSPACE_ROOT,
         env: {
           ...process.env,
           NX_DAEMON: 'false',

@@ -1,10 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { stopProcess, WORKSPACE_ROOT } from '@smart-sync/dev-server';
 import { withTimeout } from './clock';
 import { trackChild } from './cleanup';
 import type { FromWorker, Target, ToWorker } from './protocol';
-import { REPO_ROOT } from './server-process';
-import { stopChild } from './processes';
 
 type Waiter = {
   accept: (m: FromWorker) => boolean;
@@ -88,7 +87,7 @@ export class ClientPool {
     const workers = Array.from({ length: count }, (_, index) => {
       const child = trackChild(
         fork(join(__dirname, 'client-worker.ts'), [], {
-          cwd: REPO_ROOT,
+          cwd: WORKSPACE_ROOT,
           execArgv: ['--import', 'tsx', '--max-old-space-size=2048'],
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         }),
@@ -224,7 +223,7 @@ export class ClientPool {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         if (child.connected) child.send({ type: 'close' } satisfies ToWorker);
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3_000))]);
-        await stopChild(child, 2_000);
+        await stopProcess(child, 2_000);
       }),
     );
   }

@@ -1,11 +1,11 @@
 import type http from 'node:http';
-import type {
-  ChildIndexPage,
-  DepartmentRow,
-  LocationRow,
-  TopRow,
-} from '../../libs/shared-types/src';
-import { TOP_ID } from '../../libs/shared-types/src';
+import {
+  TOP_ID,
+  type ChildIndexPage,
+  type DepartmentRow,
+  type LocationRow,
+  type TopRow,
+} from '@smart-sync/shared-types';
 import { expectJson } from './http';
 
 /**

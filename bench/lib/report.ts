@@ -3,6 +3,7 @@ import type { FanOutRow } from '../fan-out';
 import type { HerdResult } from '../herd';
 import type { SeedBenchResult } from '../seed';
 import type { ThroughputPhase } from '../throughput';
+import type { Summary } from './stats';
 
 export interface Machine {
   cores: number;
@@ -19,7 +20,7 @@ export interface Machine {
 export interface Report {
   machine: Machine;
   quick: boolean;
-  /** Experiment knobs that were set (e.g. BENCH_SQLITE_WAL=1); none in a standard run. */
+  /** Experiment knobs that were set (e.g. BENCH_FANOUT_SIZES=5000); none in a standard run. */
   experiments: string[];
   wallSeconds: number;
   fanOut?: FanOutRow[];
@@ -53,25 +54,91 @@ const n = (value: number | undefined, digits = 1) =>
         minimumFractionDigits: digits,
       });
 
-/** A plain text table: first row is the header; numbers right-aligned. */
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)));
-  const line = (row: string[]) =>
+/** A difference, with its sign: "+3.6", "-4.7". */
+const signed = (value: number) => (value >= 0 ? `+${n(value)}` : n(value));
+
+/** A column of a results table: its header, and what a row shows in it. */
+type Column<T> = readonly [header: string, cell: (row: T) => string];
+
+/** A plain text table: a header line, a rule, a line per row; all but the first column right-aligned. */
+function table<T>(columns: readonly Column<T>[], rows: readonly T[]): string {
+  const lines = [
+    columns.map(([header]) => header),
+    ...rows.map((row) => columns.map(([, cell]) => cell(row))),
+  ];
+  const widths = columns.map((_, col) => Math.max(...lines.map((line) => line[col].length)));
+  const render = (line: string[]) =>
     '  ' +
-    row
+    line
       .map((cell, col) => (col === 0 ? cell.padEnd(widths[col]) : cell.padStart(widths[col])))
       .join('  ');
   return [
-    line(rows[0]),
+    render(lines[0]),
     '  ' + widths.map((w) => '-'.repeat(w)).join('  '),
-    ...rows.slice(1).map(line),
+    ...lines.slice(1).map(render),
   ].join('\n');
 }
 
+/** Columns "<label> p50<unit>", "<label> max<unit>", … for some figures of one summary. */
+function figures<T>(
+  label: string,
+  summary: (row: T) => Summary,
+  keys: (keyof Summary)[],
+  digits = 1,
+  unit = '',
+): Column<T>[] {
+  return keys.map((key) => [`${label} ${key}${unit}`, (row) => n(summary(row)[key], digits)]);
+}
+
+const FAN_OUT: Column<FanOutRow>[] = [
+  ['N clients', (r) => r.clients.toLocaleString('en-US')],
+  ['workers', (r) => String(r.workers)],
+  ['rounds', (r) => String(r.rounds)],
+  ...figures<FanOutRow>('ours', (r) => r.ours, ['p50', 'p95']),
+  ...figures<FanOutRow>('bare', (r) => r.bare, ['p50', 'p95']),
+  ['ratio p50', (r) => n(r.ratioP50, 2)],
+  ['ratio p95', (r) => n(r.ratioP95, 2)],
+  ['paired', (r) => n(r.pairedRatioP50, 2)],
+  ['goal', (r) => (r.ratioP50 <= FAN_OUT_GOAL ? 'ok ≤1.1' : 'MISSED')],
+  ['Δ p50', (r) => signed(r.ours.p50 - r.bare.p50)],
+  ...figures<FanOutRow>('our PUT', (r) => r.oursPut, ['p50']),
+  ...figures<FanOutRow>('ours 1st', (r) => r.oursFirst, ['p50']),
+  ...figures<FanOutRow>('bare 1st', (r) => r.bareFirst, ['p50']),
+];
+
+const HERD: Column<HerdResult>[] = [
+  ['rounds', (h) => String(h.rounds)],
+  ...figures<HerdResult>('all fresh', (h) => h.allFresh, ['p50', 'max'], 0, ' ms'),
+  ...figures<HerdResult>('all notified', (h) => h.allNotified, ['p50'], 0, ' ms'),
+  ...figures<HerdResult>('reloads/s', (h) => h.requestsPerSecond, ['p50', 'min'], 0),
+  ['stale rows', (h) => String(h.stale)],
+  ['older versions', (h) => String(h.olderVersions)],
+  ['errors', (h) => String(h.errors.length)],
+];
+
+const THROUGHPUT: Column<ThroughputPhase>[] = [
+  ['mode', (p) => (p.concurrency === 1 ? 'sequential' : `${p.concurrency}-way concurrent`)],
+  ['seconds', (p) => n(p.seconds, 1)],
+  ['updates', (p) => String(p.updates)],
+  ['updates/s', (p) => String(p.updatesPerSecond)],
+  ...figures<ThroughputPhase>('PUT', (p) => p.put, ['p50', 'p95'], 2, ' ms'),
+  ...figures<ThroughputPhase>('notify', (p) => p.notify, ['p50', 'p95'], 2, ' ms'),
+  ...figures<ThroughputPhase>('notify', (p) => p.notify, ['max'], 1, ' ms'),
+  ['messages', (p) => String(p.messages)],
+  ['missing', (p) => String(p.missing)],
+  ['failed', (p) => String(p.failedRequests)],
+];
+
+const SEED: Column<SeedBenchResult>[] = [
+  ['runs', (s) => String(s.runs)],
+  ...figures<SeedBenchResult>('seedDatabase', (s) => s.seed, ['p50', 'max'], 0, ' ms'),
+  ['rows/s', (s) => n(s.rows / (s.seed.p50 / 1000), 0)],
+  ...figures<SeedBenchResult>('whole process', (s) => s.process, ['p50'], 0, ' ms'),
+];
+
 export function renderReport(report: Report): string {
   const m = report.machine;
-  const out: string[] = [];
-  out.push(
+  const out: string[] = [
     `SmartNgRX live-sync benchmarks${report.quick ? ' (QUICK — not comparable)' : ''}`,
     ...(report.experiments.length ? [`EXPERIMENT: ${report.experiments.join(', ')}`] : []),
     `${m.date} · ${m.cores} cores (${m.cpu}) · ${m.memoryGiB} GiB · Node ${m.node} · ${m.os}`,
@@ -79,139 +146,29 @@ export function renderReport(report: Report): string {
       .map((l) => l.toFixed(2))
       .join(' ')} · wall time ${formatDuration(report.wallSeconds)}`,
     '',
-  );
-  if (report.fanOut) {
-    out.push(
+  ];
+  const section = (title: string, text: string) => out.push(title, text, '');
+  const { fanOut, herd, throughput, seed } = report;
+  if (fanOut)
+    section(
       '1. Fan-out — PUT /api/docs → message at ALL N clients (ms), vs a bare socket.io 4.8 broadcast',
+      table(FAN_OUT, fanOut),
     );
-    out.push(
-      table([
-        [
-          'N clients',
-          'workers',
-          'rounds',
-          'ours p50',
-          'ours p95',
-          'bare p50',
-          'bare p95',
-          'ratio p50',
-          'ratio p95',
-          'paired',
-          'goal',
-          'Δ p50',
-          'our PUT p50',
-          'ours 1st p50',
-          'bare 1st p50',
-        ],
-        ...report.fanOut.map((r) => [
-          r.clients.toLocaleString('en-US'),
-          String(r.workers),
-          String(r.rounds),
-          n(r.ours.p50),
-          n(r.ours.p95),
-          n(r.bare.p50),
-          n(r.bare.p95),
-          n(r.ratioP50, 2),
-          n(r.ratioP95, 2),
-          n(r.pairedRatioP50, 2),
-          r.ratioP50 <= FAN_OUT_GOAL ? 'ok ≤1.1' : 'MISSED',
-          `+${n(r.ours.p50 - r.bare.p50)}`,
-          n(r.oursPut.p50),
-          n(r.oursFirst.p50),
-          n(r.bareFirst.p50),
-        ]),
-      ]),
-      '',
+  if (herd)
+    section(
+      `2. Refetch herd — ${herd.clients.toLocaleString('en-US')} clients each reload the row on the message (POST /api/docs [id])`,
+      table(HERD, [herd]),
     );
-  }
-  if (report.herd) {
-    const h = report.herd;
-    out.push(
-      `2. Refetch herd — ${h.clients.toLocaleString('en-US')} clients each reload the row on the message (POST /api/docs [id])`,
+  if (throughput)
+    section(
+      '3. Mutation throughput — PUT /api/docs with 1 listening client',
+      table(THROUGHPUT, throughput),
     );
-    out.push(
-      table([
-        [
-          'rounds',
-          'all fresh p50 ms',
-          'all fresh max ms',
-          'all notified p50 ms',
-          'reloads/s p50',
-          'reloads/s min',
-          'stale rows',
-          'older versions',
-          'errors',
-        ],
-        [
-          String(h.rounds),
-          n(h.allFresh.p50, 0),
-          n(h.allFresh.max, 0),
-          n(h.allNotified.p50, 0),
-          n(h.requestsPerSecond.p50, 0),
-          n(h.requestsPerSecond.min, 0),
-          String(h.stale),
-          String(h.olderVersions),
-          String(h.errors.length),
-        ],
-      ]),
-      '',
+  if (seed)
+    section(
+      `4. Seed — ${seed.rows.toLocaleString('en-US')} rows into an empty SQLite database, fresh process per run`,
+      table(SEED, [seed]),
     );
-  }
-  if (report.throughput) {
-    out.push('3. Mutation throughput — PUT /api/docs with 1 listening client');
-    out.push(
-      table([
-        [
-          'mode',
-          'seconds',
-          'updates',
-          'updates/s',
-          'PUT p50 ms',
-          'PUT p95 ms',
-          'notify p50 ms',
-          'notify p95 ms',
-          'notify max ms',
-          'messages',
-          'missing',
-          'failed',
-        ],
-        ...report.throughput.map((p) => [
-          p.concurrency === 1 ? 'sequential' : `${p.concurrency}-way concurrent`,
-          n(p.seconds, 1),
-          String(p.updates),
-          String(p.updatesPerSecond),
-          n(p.put.p50, 2),
-          n(p.put.p95, 2),
-          n(p.notify.p50, 2),
-          n(p.notify.p95, 2),
-          n(p.notify.max, 1),
-          String(p.messages),
-          String(p.missing),
-          String(p.failedRequests),
-        ]),
-      ]),
-      '',
-    );
-  }
-  if (report.seed) {
-    const s = report.seed;
-    out.push(
-      `4. Seed — ${s.rows.toLocaleString('en-US')} rows into an empty SQLite database, fresh process per run`,
-    );
-    out.push(
-      table([
-        ['runs', 'seedDatabase p50 ms', 'seedDatabase max ms', 'rows/s', 'whole process p50 ms'],
-        [
-          String(s.runs),
-          n(s.seed.p50, 0),
-          n(s.seed.max, 0),
-          n(s.rows / (s.seed.p50 / 1000), 0),
-          n(s.process.p50, 0),
-        ],
-      ]),
-      '',
-    );
-  }
   for (const [name, error] of Object.entries(report.failures)) out.push(`FAILED ${name}: ${error}`);
   return out.join('\n');
 }

@@ -1,0 +1,64 @@
+import type { FanOutRow } from '../fan-out';
+import { renderReport, type Report } from './report';
+import type { Summary } from './stats';
+
+const summary = (p50: number, p95 = p50): Summary => ({
+  count: 25,
+  min: p50,
+  p50,
+  p95,
+  max: p95,
+  mean: p50,
+});
+
+const fanOutRow = (clients: number, ours: number, bare: number, ratio: number): FanOutRow => ({
+  clients,
+  workers: 1,
+  rounds: 25,
+  ours: summary(ours),
+  bare: summary(bare),
+  oursFirst: summary(6),
+  bareFirst: summary(1.8),
+  oursPut: summary(6.3),
+  barePut: summary(1),
+  ratioP50: ratio,
+  ratioP95: ratio,
+  pairedRatioP50: ratio,
+  connectSeconds: 1,
+});
+
+const report: Report = {
+  machine: {
+    cores: 2,
+    cpu: 'AMD EPYC',
+    memoryGiB: 24,
+    node: 'v20.20.2',
+    os: 'linux',
+    date: '2026-11-26T07:03:15.028Z',
+    loadAverage: [4.23, 5.7, 5.89],
+    loadAverageEnd: [2.86, 4.89, 5.58],
+  },
+  quick: false,
+  experiments: [],
+  wallSeconds: 124,
+  fanOut: [fanOutRow(100, 12.6, 9, 1.4), fanOutRow(5000, 195.7, 200.4, 0.98)],
+  failures: { seed: 'boom' },
+};
+
+describe('renderReport', () => {
+  it('prints one aligned table per benchmark that ran, then the failures', () => {
+    const lines = renderReport(report).split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'SmartNgRX live-sync benchmarks',
+      '2026-11-26T07:03:15.028Z · 2 cores (AMD EPYC) · 24 GiB · Node v20.20.2 · linux',
+      'load average (1/5/15 min) at start 4.23 5.70 5.89, at end 2.86 4.89 5.58 · wall time 2 min 4 s',
+    ]);
+    expect(lines.slice(5, 9)).toEqual([
+      '  N clients  workers  rounds  ours p50  ours p95  bare p50  bare p95  ratio p50  ratio p95  paired     goal  Δ p50  our PUT p50  ours 1st p50  bare 1st p50',
+      '  ---------  -------  ------  --------  --------  --------  --------  ---------  ---------  ------  -------  -----  -----------  ------------  ------------',
+      '  100              1      25      12.6      12.6       9.0       9.0       1.40       1.40    1.40   MISSED   +3.6          6.3           6.0           1.8',
+      '  5,000            1      25     195.7     195.7     200.4     200.4       0.98       0.98    0.98  ok ≤1.1   -4.7          6.3           6.0           1.8',
+    ]);
+    expect(lines.at(-1)).toBe('FAILED seed: boom');
+  });
+});

@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  DevServer,
+  freePort,
+  SERVER_MAIN,
+  startHealthyProcess,
+  WORKSPACE_ROOT,
+  type HealthyProcess,
+} from '@smart-sync/dev-server';
+import { removeTempDir, trackChild, trackTempDir } from './cleanup';
+import { BENCH_ORIGIN } from './http';
+
+/** BENCH_SERVER_MAIN points the benchmarks at another server bundle (e.g. a stand-in while developing). */
+export const serverMain = (): string => process.env.BENCH_SERVER_MAIN || SERVER_MAIN;
+
+/** A running server a benchmark talks to on 127.0.0.1:port. */
+export interface BenchServer {
+  port: number;
+  /** Spawn → first healthy answer, ms (the real server migrates and seeds in this time). */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The real built server on a fresh temporary SQLite file, which it migrates and seeds itself at
+ * start-up (the full 40,033 rows). Listens on a free port; killed and removed on Ctrl-C too.
+ */
+export async function startRealServer(): Promise<BenchServer> {
+  const dir = trackTempDir(mkdtempSync(join(tmpdir(), 'smart-sync-bench-')));
+  const server = new DevServer({
+    port: await freePort(),
+    databaseUrl: `file:${join(dir, 'bench.db')}`,
+    corsOrigins: [BENCH_ORIGIN],
+    serverMain: serverMain(),
+    onSpawn: trackChild,
+  });
+  try {
+    await server.start();
+  } catch (error) {
+    removeTempDir(dir);
+    throw error;
+  }
+  return {
+    port: server.port,
+    startupMs: server.startupMs,
+    async stop() {
+      await server.dispose();
+      removeTempDir(dir);
+    },
+  };
+}
+
+/** bench/lib/bare-server.ts in a fresh process (tsx as a loader, not its CLI) on a free port. */
+export async function startBareServer(): Promise<BenchServer> {
+  const port = await freePort();
+  const started = performance.now();
+  const bare: HealthyProcess = await startHealthyProcess({
+    name: 'The bare socket.io server',
+    command: process.execPath,
+    args: ['--import', 'tsx', join(__dirname, 'bare-server.ts')],
+    port,
+    cwd: WORKSPACE_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      CORS_ORIGINS: BENCH_ORIGIN,
+      NODE_ENV: 'production',
+    },
+    onSpawn: trackChild,
+  });
+  return { port, startupMs: performance.now() - started, stop: bare.stop };
+}
