@@ -1,3 +1,4 @@
+import { testDatabaseKind } from '@smart-sync/server-db';
 import {
   CHILD_TABLES,
   CRUD_TABLES,
@@ -7,7 +8,13 @@ import {
 } from '@smart-sync/shared-types';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
-import { connectClient, MessageLog, startTestApp, type TestApp } from '../testing/test-app';
+import {
+  coalesced,
+  connectClient,
+  MessageLog,
+  startTestApp,
+  type TestApp,
+} from '../testing/test-app';
 import { TablesService } from './tables.service';
 
 /** A location with a department holding one row of each child table: the ids of each row. */
@@ -218,7 +225,7 @@ describe('REST writes → socket.io notifications', () => {
     });
   });
 
-  it('coalesces writes of one tick into one message per table and action', async () => {
+  it('coalesces writes that commit in one tick into one message per table and action', async () => {
     const tables = t.app.get(TablesService);
     const other = await createTree('other');
     await Promise.all([
@@ -229,8 +236,9 @@ describe('REST writes → socket.io notifications', () => {
       tables.remove('folders', other.folders),
     ]);
     const messages = await messagesSoFar();
-    expect(messages).toHaveLength(3);
-    expect(messages).toEqual(
+    // better-sqlite3 commits all five in one tick; PostgreSQL's answers arrive over several.
+    if (testDatabaseKind() === 'sqlite') expect(messages).toHaveLength(3);
+    expect(coalesced(messages)).toEqual(
       expect.arrayContaining([
         { action: 'update', table: 'docs', ids: expect.arrayContaining([tree.docs, other.docs]) },
         { action: 'update', table: 'lists', ids: [tree.lists] },

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import {
   childRowSchema,
   departmentRowSchema,
@@ -10,6 +9,7 @@ import {
 } from '@smart-sync/shared-types';
 import request from 'supertest';
 import * as z from 'zod';
+import { statementsDuring } from '../testing/statement-counter';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 /** 0.4 × 10,000 rows per child table over 30 departments: ~533 children each, more than a page. */
@@ -37,16 +37,6 @@ describe('REST reads', () => {
   }
 
   /** Counts the SQL statements the app runs during `work`. */
-  async function statementsDuring(work: () => Promise<unknown>): Promise<number> {
-    const prepare = jest.spyOn(Database.prototype, 'prepare');
-    try {
-      await work();
-      return prepare.mock.calls.length;
-    } finally {
-      prepare.mockRestore();
-    }
-  }
-
   beforeAll(async () => {
     t = await startTestApp({ SEED: 'true', SEED_SCALE });
     const order = [{ created: 'asc' as const }, { id: 'asc' as const }];

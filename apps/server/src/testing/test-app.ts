@@ -9,6 +9,7 @@ import {
   NOTIFICATION_NAMESPACE,
   type SocketNotification,
 } from '@smart-sync/shared-types';
+import { createEmptyDatabase } from '@smart-sync/server-db';
 import { io, type Socket } from 'socket.io-client';
 import { AppModule } from '../app.module';
 import { appOptions, configureApp } from '../app-setup';
@@ -26,13 +27,15 @@ export interface TestApp {
 }
 
 /**
- * The real Nest app, configured as main.ts does, on a fresh SQLite file, listening on a free port.
+ * The real Nest app, configured as main.ts does, on a database of its own (SQLite, or PostgreSQL
+ * when TEST_POSTGRESQL_URL is set), listening on a free port.
  * `env` overrides the test defaults: SEED=false, CORS_ORIGINS=http://allowed.example, no client.
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'smart-sync-app-'));
+  const database = await createEmptyDatabase();
   const config = loadConfig({
-    DATABASE_URL: `file:${join(dir, 'app.db')}`,
+    DATABASE_URL: database.url,
     SEED: 'false',
     CORS_ORIGINS: ALLOWED_ORIGIN,
     LOG_LEVEL: 'error',
@@ -52,6 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     db: app.get(PrismaService),
     async close() {
       await app.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -118,4 +122,15 @@ export class MessageLog {
   take(): SocketNotification[] {
     return this.messages.splice(0);
   }
+}
+
+/** Messages merged per (action, table), ids in arrival order: what one tick's coalescing sends. */
+export function coalesced(messages: SocketNotification[]): SocketNotification[] {
+  const merged = new Map<string, SocketNotification>();
+  for (const { action, table, ids } of messages) {
+    const key = `${action}:${table}`;
+    const entry = merged.get(key);
+    merged.set(key, entry ? { ...entry, ids: [...entry.ids, ...ids] } : { action, table, ids });
+  }
+  return [...merged.values()];
 }

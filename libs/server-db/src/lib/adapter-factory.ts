@@ -1,8 +1,10 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
+import { parseIntoClientConfig } from 'pg-connection-string';
 import { databaseKind, prepareSqliteUrl } from './database-url';
 
 /**
@@ -20,14 +22,7 @@ async function tuned(connection: Promise<SqlDriverAdapter>): Promise<SqlDriverAd
   return adapter;
 }
 
-/** The Prisma driver adapter for a DATABASE_URL: no native query or schema engine involved. */
-export function createAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
-  const kind = databaseKind(databaseUrl);
-  if (kind !== 'sqlite') {
-    throw new Error(
-      `DATABASE_URL names a ${kind} database; this build's schema and migrations are for SQLite ("file:…")`,
-    );
-  }
+function sqliteFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
   const sqlite = new PrismaBetterSqlite3({ url: prepareSqliteUrl(databaseUrl) });
   return {
     provider: sqlite.provider,
@@ -35,4 +30,42 @@ export function createAdapterFactory(databaseUrl: string): SqlMigrationAwareDriv
     connect: () => tuned(sqlite.connect()),
     connectToShadowDb: () => sqlite.connectToShadowDb(),
   };
+}
+
+/**
+ * PrismaPg 7.10 drops its shadow database (a temporary database the schema engine diffs on) while
+ * its own pool still holds connections to it, which PostgreSQL refuses. Ending that pool first
+ * lets the drop through; the adapter's own `end()` then only reports that it already ended. The
+ * schema engine and withSchemaEngine both dispose it, so disposing is idempotent.
+ */
+function postgresqlFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+  // A config object, not a connection string: the shadow database is this config with another
+  // `database`, which a connection string would override.
+  const postgresql = new PrismaPg(parseIntoClientConfig(databaseUrl));
+  return {
+    provider: postgresql.provider,
+    adapterName: postgresql.adapterName,
+    connect: () => postgresql.connect(),
+    connectToShadowDb: async () => {
+      const shadow = await postgresql.connectToShadowDb();
+      const dropShadow = shadow.dispose.bind(shadow);
+      let disposed: Promise<void> | undefined;
+      shadow.dispose = () =>
+        (disposed ??= shadow
+          .underlyingDriver()
+          .end()
+          .then(dropShadow)
+          .catch((error: Error) => {
+            if (!/end on pool more than once/.test(error.message)) throw error;
+          }));
+      return shadow;
+    },
+  };
+}
+
+/** The Prisma driver adapter for a DATABASE_URL: no native query or schema engine involved. */
+export function createAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+  return databaseKind(databaseUrl) === 'sqlite'
+    ? sqliteFactory(databaseUrl)
+    : postgresqlFactory(databaseUrl);
 }

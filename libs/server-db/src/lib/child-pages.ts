@@ -1,26 +1,30 @@
 import type { ChildIndexPage, ChildReference, ChildTable } from '@smart-sync/shared-types';
+import type { SqlDialect } from './sql-dialect';
 import { TABLES, type TableDefinition } from './table-registry';
 
 /** What the page queries need from a Prisma client. */
 export interface RawQueries {
+  $sqlDialect: SqlDialect;
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
 
 /**
  * One SELECT per child table, glued with UNION ALL, of the children of the parents in a JSON
- * array parameter: the list of parents is one parameter however long it is.
+ * array parameter (the list of parents is one parameter however long it is), followed by the
+ * placeholders of `extra` more parameters.
  */
-function childrenOf(parent: TableDefinition): { sql: string; parameters: number } {
-  const selects = parent.childTables.map((table) => {
+function childrenOf(parent: TableDefinition, dialect: SqlDialect, extra: number) {
+  const selects = parent.childTables.map((table, index) => {
     const link = TABLES[table].parent;
     if (link.table === 'top') throw new Error(`${table} has no foreign key`);
     const key = `"${link.foreignKey}"`;
     return (
-      `SELECT ${key} AS parentId, '${table}' AS tbl, "id", "created" FROM "${table}" ` +
-      `WHERE ${key} IN (SELECT value FROM json_each(?))`
+      `SELECT ${key} AS "parentId", '${table}' AS tbl, "id", "created" FROM "${table}" ` +
+      `WHERE ${key} IN (${dialect.textValuesOf(dialect.parameter(index + 1))})`
     );
   });
-  return { sql: selects.join(' UNION ALL '), parameters: selects.length };
+  const next = Array.from({ length: extra }, (_, i) => dialect.parameter(selects.length + i + 1));
+  return { sql: selects.join(' UNION ALL '), parameters: selects.length, next };
 }
 
 /**
@@ -37,12 +41,12 @@ export async function childPages(
 ): Promise<Map<string, ChildIndexPage>> {
   const pages = new Map<string, ChildIndexPage>();
   if (parentIds.length === 0) return pages;
-  const children = childrenOf(parent);
+  const children = childrenOf(parent, prisma.$sqlDialect, 2);
   const ids = JSON.stringify(parentIds);
   const idParameters = Array.from({ length: children.parameters }, () => ids);
 
   const totals = await prisma.$queryRawUnsafe<{ parentId: string; total: number | bigint }[]>(
-    `SELECT parentId, COUNT(*) AS total FROM (${children.sql}) GROUP BY parentId`,
+    `SELECT "parentId", COUNT(*) AS total FROM (${children.sql}) AS c GROUP BY "parentId"`,
     ...idParameters,
   );
   for (const { parentId, total } of totals) {
@@ -52,10 +56,12 @@ export async function childPages(
     return pages;
   }
 
+  const [after, upTo] = children.next;
   const rows = await prisma.$queryRawUnsafe<{ parentId: string; tbl: string; id: string }[]>(
-    `SELECT parentId, tbl, id FROM (` +
-      `SELECT parentId, tbl, id, ROW_NUMBER() OVER (PARTITION BY parentId ORDER BY created, id) AS position ` +
-      `FROM (${children.sql})) WHERE position > ? AND position <= ? ORDER BY parentId, position`,
+    `SELECT "parentId", tbl, id FROM (` +
+      `SELECT "parentId", tbl, id, ROW_NUMBER() OVER (PARTITION BY "parentId" ORDER BY created, id) AS position ` +
+      `FROM (${children.sql}) AS c) AS p WHERE position > ${after} AND position <= ${upTo} ` +
+      `ORDER BY "parentId", position`,
     ...idParameters,
     startIndex,
     startIndex + length,

@@ -1,24 +1,29 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { createAdapterFactory } from './adapter-factory';
-import { databaseKind, sqliteFilePath } from './database-url';
-import { createSchemaEngine, type SchemaEngine } from './schema-engine';
+import { databaseKind, sqliteFilePath, type DatabaseKind } from './database-url';
+import { withSchemaEngine } from './schema-engine';
 
-const NO_FILTER = { externalTables: [], externalEnums: [] };
+export const NO_FILTER = { externalTables: [], externalEnums: [] };
+
+/** Each provider's migrations, in the workspace and beside the built server. */
+const MIGRATION_FOLDERS: Record<DatabaseKind, { workspace: string; built: string }> = {
+  sqlite: { workspace: 'prisma/migrations', built: 'migrations' },
+  postgresql: { workspace: 'prisma/postgresql/migrations', built: 'migrations-postgresql' },
+};
 
 /**
- * Where the migrations are: `MIGRATIONS_DIR`, else beside the built server (its build copies them),
- * else the workspace's prisma/migrations.
+ * Where a provider's migrations are: `MIGRATIONS_DIR`, else beside the built server (its build
+ * copies them), else the workspace's prisma/ folder.
  */
-export function defaultMigrationsDir(): string {
+export function defaultMigrationsDir(kind: DatabaseKind = 'sqlite'): string {
+  const { workspace, built } = MIGRATION_FOLDERS[kind];
   const candidates = [
     process.env['MIGRATIONS_DIR'],
-    join(__dirname, 'migrations'),
-    resolve(__dirname, '../../../../prisma/migrations'),
-    resolve('prisma/migrations'),
+    join(__dirname, built),
+    resolve(__dirname, '../../../..', workspace),
+    resolve(workspace),
   ].filter((dir): dir is string => !!dir);
   const found = candidates.find((dir) => existsSync(join(dir, 'migration_lock.toml')));
   if (!found) {
@@ -56,38 +61,10 @@ export async function readMigrationList(baseDir: string): Promise<MigrationList>
   };
 }
 
-/**
- * Runs work on a schema engine, then closes every connection it opened: the engine keeps its
- * SQLite connection (and the lock it took) alive until the adapter is disposed.
- */
-async function withSchemaEngine<T>(
-  databaseUrl: string,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
-  const factory = createAdapterFactory(databaseUrl);
-  const opened: SqlDriverAdapter[] = [];
-  const track = async (adapter: Promise<SqlDriverAdapter>) => {
-    opened.push(await adapter);
-    return opened[opened.length - 1];
-  };
-  const engine = await createSchemaEngine({
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: () => track(factory.connect()),
-    connectToShadowDb: () => track(factory.connectToShadowDb()),
-  });
-  try {
-    return await work(engine);
-  } finally {
-    engine.free();
-    await Promise.all(opened.map((adapter) => adapter.dispose()));
-  }
-}
-
 /** Applies every pending migration; returns the names it applied (none when up to date). */
 export async function applyMigrations(
   databaseUrl: string,
-  migrationsDir = defaultMigrationsDir(),
+  migrationsDir = defaultMigrationsDir(databaseKind(databaseUrl)),
 ): Promise<string[]> {
   const migrationsList = await readMigrationList(migrationsDir);
   const { appliedMigrationNames } = await withSchemaEngine(databaseUrl, (engine) =>

@@ -81,7 +81,7 @@ describe('createPrismaClient', () => {
 
 describe('SQLite connection settings', () => {
   it('runs in WAL mode with synchronous=NORMAL, so a commit does not wait for the disk', async () => {
-    const db = await createTempDatabase();
+    const db = await createTempDatabase({ kind: 'sqlite' });
     try {
       const [journal] =
         await db.prisma.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');

@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type {
+  SqlDriverAdapter,
+  SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
+import { createAdapterFactory } from './adapter-factory';
 import type * as WasmBindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 export type SchemaEngine = WasmBindings.SchemaEngine;
@@ -41,4 +45,32 @@ export async function createSchemaEngine(
     if (process.env['PRISMA_SCHEMA_ENGINE_DEBUG']) console.debug('[schema-engine]', message);
   };
   return SchemaEngine.new({ datamodels }, log, bindMigrationAwareSqlAdapterFactory(adapterFactory));
+}
+
+/**
+ * Runs work on a schema engine, then closes every connection it opened: the engine keeps its
+ * SQLite connection (and the lock it took) alive until the adapter is disposed.
+ */
+export async function withSchemaEngine<T>(
+  databaseUrl: string,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const factory = createAdapterFactory(databaseUrl);
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (adapter: Promise<SqlDriverAdapter>) => {
+    opened.push(await adapter);
+    return opened[opened.length - 1];
+  };
+  const engine = await createSchemaEngine({
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
+  });
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
+  }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CHILD_TABLES, type ChildTable } from '@smart-sync/shared-types';
 import type { AppPrismaClient } from './prisma-client';
+import type { SqlDialect } from './sql-dialect';
 
 export const SEED_LOCATIONS = 3;
 export const SEED_DEPARTMENTS_PER_LOCATION = 10;
@@ -72,9 +73,16 @@ function childRowsOf(
 
 type Tx = Parameters<Parameters<AppPrismaClient['$transaction']>[0]>[0];
 
-async function insertRows(tx: Tx, table: string, parentColumn: string | null, rows: SeedRow[]) {
+async function insertRows(
+  tx: Tx,
+  dialect: SqlDialect,
+  table: string,
+  parentColumn: string | null,
+  rows: SeedRow[],
+) {
   const columns = ['id', 'name', 'version', 'created', ...(parentColumn ? [parentColumn] : [])];
-  const placeholders = `(${columns.map(() => '?').join(', ')})`;
+  const placeholders = (row: number) =>
+    `(${columns.map((_, column) => dialect.parameter(row * columns.length + column + 1)).join(', ')})`;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     const values = chunk.flatMap((row) => [
@@ -86,7 +94,7 @@ async function insertRows(tx: Tx, table: string, parentColumn: string | null, ro
     ]);
     await tx.$executeRawUnsafe(
       `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${chunk
-        .map(() => placeholders)
+        .map((_, row) => placeholders(row))
         .join(', ')}`,
       ...values,
     );
@@ -147,12 +155,13 @@ export async function seedDatabase(
   log(`Seeding ${firstChild + CHILD_TABLES.length * childCount} rows (scale ${scale})…`);
   await prisma.$transaction(
     async (tx) => {
-      await insertRows(tx, 'locations', null, locations);
+      const dialect = prisma.$sqlDialect;
+      await insertRows(tx, dialect, 'locations', null, locations);
       report('locations', locations.length);
-      await insertRows(tx, 'departments', 'locationId', departments);
+      await insertRows(tx, dialect, 'departments', 'locationId', departments);
       report('departments', departments.length);
       for (const [table, tableRows] of children) {
-        await insertRows(tx, table, 'departmentId', tableRows);
+        await insertRows(tx, dialect, table, 'departmentId', tableRows);
         report(table, tableRows.length);
       }
     },

@@ -1,28 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { applyMigrations } from '../lib/migrations';
 import { createPrismaClient, type AppPrismaClient } from '../lib/prisma-client';
+import { createEmptyDatabase } from './empty-database';
 
 export interface TempDatabase {
   url: string;
   prisma: AppPrismaClient;
-  /** Disconnects and deletes the database file. */
+  /** Disconnects and deletes the database. */
   drop(): Promise<void>;
 }
 
-/** A migrated SQLite database in a fresh temporary folder, for tests. */
-export async function createTempDatabase(): Promise<TempDatabase> {
-  const dir = mkdtempSync(join(tmpdir(), 'smart-sync-test-'));
-  const url = `file:${join(dir, 'test.db')}`;
-  await applyMigrations(url);
-  const prisma = createPrismaClient(url);
+/**
+ * A migrated database of its own for one test (see createEmptyDatabase for which kind; `sqlite`
+ * for a test of SQLite's own settings).
+ */
+export async function createTempDatabase(options: { kind?: 'sqlite' } = {}): Promise<TempDatabase> {
+  const database = await createEmptyDatabase(options.kind === 'sqlite' ? '' : undefined);
+  await applyMigrations(database.url);
+  const prisma = createPrismaClient(database.url);
   return {
-    url,
+    url: database.url,
     prisma,
     async drop() {
       await prisma.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
     },
   };
 }
