@@ -1,6 +1,6 @@
 // `npm run bench` — runs every benchmark, each in a fresh process (with its own fresh server and
 // client workers), prints one table and writes it as JSON to bench/results/.
-//   npm run bench                      all four, full size (≈ 5 min on 2 cores)
+//   npm run bench                      all four, full size (≈ 2–3 min on 2 cores)
 //   npm run bench -- fan-out seed      only some
 //   npm run bench:quick                small N, few rounds: for development
 import { execFileSync, fork } from 'node:child_process';
