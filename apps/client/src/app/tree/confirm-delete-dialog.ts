@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
+import { filter, Observable, of } from 'rxjs';
 
 export interface ConfirmDeleteData {
   /** What is being deleted, e.g. "department". */
@@ -28,4 +29,31 @@ export interface ConfirmDeleteData {
 })
 export class ConfirmDeleteDialog {
   protected readonly data = inject<ConfirmDeleteData>(MAT_DIALOG_DATA);
+}
+
+/**
+ * What to ask before deleting a row that takes `count` rows with it, e.g. "2 departments";
+ * undefined when it takes none, as there is nothing to ask.
+ */
+export function deleteQuestion(
+  what: string,
+  name: string,
+  count: number,
+  [one, many]: readonly [string, string],
+): ConfirmDeleteData | undefined {
+  return count === 0 ? undefined : { what, name, cascade: `${count} ${count === 1 ? one : many}` };
+}
+
+/** Emits once the deletion may go ahead: at once with no question, else when the user confirms. */
+export function confirmDelete(
+  dialog: MatDialog,
+  question: ConfirmDeleteData | undefined,
+): Observable<true> {
+  if (question === undefined) {
+    return of(true);
+  }
+  return dialog
+    .open<ConfirmDeleteDialog, ConfirmDeleteData, boolean>(ConfirmDeleteDialog, { data: question })
+    .afterClosed()
+    .pipe(filter((confirmed): confirmed is true => confirmed === true));
 }

@@ -4,11 +4,39 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatSelectModule } from '@angular/material/select';
 import { NameEditor } from './name-editor';
+import { RowAction } from './row-action';
 
 export interface LocationOption {
   readonly id: string;
   readonly name: string;
 }
+
+interface PickerButton {
+  readonly label: string;
+  /** Material Symbols ligature. */
+  readonly icon: string;
+  /** Disabled while no location is selected. */
+  readonly needsSelection: boolean;
+  readonly action: RowAction;
+}
+
+/** The buttons beside the select, in order. */
+const BUTTONS: readonly PickerButton[] = [
+  { label: 'Edit', icon: 'edit', needsSelection: true, action: { kind: 'edit' } },
+  { label: 'Delete', icon: 'delete', needsSelection: true, action: { kind: 'delete' } },
+  {
+    label: 'Add location',
+    icon: 'add_location_alt',
+    needsSelection: false,
+    action: { kind: 'add', table: 'locations' },
+  },
+  {
+    label: 'Add department',
+    icon: 'domain_add',
+    needsSelection: true,
+    action: { kind: 'add', table: 'departments' },
+  },
+];
 
 /** The location select, with rename and delete for the selected location, and add buttons. */
 @Component({
@@ -24,14 +52,12 @@ export class LocationPicker {
   readonly editing = input(false);
 
   readonly choose = output<string>();
-  readonly startEdit = output<void>();
-  readonly rename = output<string>();
-  readonly cancelEdit = output<void>();
-  readonly remove = output<void>();
-  readonly addLocation = output<void>();
-  readonly addDepartment = output<void>();
+  /** What the controls ask for: edit, rename or delete the selected location, add a row. */
+  readonly rowAction = output<RowAction>();
 
   protected readonly selected = computed(() =>
     this.locations().find((location) => location.id === this.selectedId()),
   );
+
+  protected readonly buttons = BUTTONS;
 }

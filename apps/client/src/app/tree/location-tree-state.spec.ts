@@ -51,7 +51,7 @@ describe('LocationTreeState', () => {
       [2, 'Budget', false],
       [2, '', true],
     ]);
-    state.toggle('sales');
+    state.collapse('sales');
     expect(state.nodes()).toHaveLength(1);
   });
 });

@@ -102,25 +102,21 @@ export class LocationTreeState {
     return department && { parent: department, rows: department.children };
   }
 
-  toggle(departmentId: string): void {
-    this.expanded.update((expanded) => {
-      const next = new Set(expanded);
-      if (!next.delete(departmentId)) {
-        next.add(departmentId);
-      }
-      return next;
-    });
-  }
-
+  /** Shows a department's children. */
   expand(departmentId: string): void {
     if (!this.expanded().has(departmentId)) {
-      this.toggle(departmentId);
+      this.expanded.update((expanded) => new Set(expanded).add(departmentId));
     }
   }
 
+  /** Hides a department's children. */
   collapse(departmentId: string): void {
     if (this.expanded().has(departmentId)) {
-      this.toggle(departmentId);
+      this.expanded.update((expanded) => {
+        const next = new Set(expanded);
+        next.delete(departmentId);
+        return next;
+      });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { ChildTable } from '@smart-sync/shared-types';
 import { nodeKey } from './node-key';
+import { RowAction } from './row-action';
 import { TreeNode } from './tree-node';
 import { TreeNodeView } from './tree-node-view';
 
@@ -38,7 +38,9 @@ async function render(node: TreeNodeView, editing = false) {
   const host = fixture.nativeElement as HTMLElement;
   const button = (label: string) =>
     host.querySelector(`button[aria-label="${label}"]`) as HTMLButtonElement | null;
-  return { fixture, host, button };
+  const actions: RowAction[] = [];
+  fixture.componentInstance.rowAction.subscribe((action) => actions.push(action));
+  return { fixture, host, button, actions };
 }
 
 describe('TreeNode', () => {
@@ -69,13 +71,15 @@ describe('TreeNode', () => {
     }
   });
 
-  it('says Collapse once expanded, and asks to toggle when clicked', async () => {
-    const { fixture, button, host } = await render({ ...department, expanded: true });
-    let toggles = 0;
-    fixture.componentInstance.toggleExpanded.subscribe(() => toggles++);
+  it('says Collapse once expanded, and asks to collapse (or expand) when clicked', async () => {
+    const { fixture, button, host, actions } = await render({ ...department, expanded: true });
     button('Collapse')?.click();
-    expect(toggles).toBe(1);
+    expect(actions).toEqual([{ kind: 'collapse' }]);
     expect(host.getAttribute('aria-expanded')).toBe('true');
+    fixture.componentRef.setInput('node', department);
+    await fixture.whenStable();
+    button('Expand')?.click();
+    expect(actions).toEqual([{ kind: 'collapse' }, { kind: 'expand' }]);
   });
 
   it('is a level-2 treeitem with the icon of its kind, Edit and Delete but no Add', async () => {
@@ -89,14 +93,12 @@ describe('TreeNode', () => {
     expect(button('Add')).toBeNull();
   });
 
-  it('asks to edit and to delete', async () => {
-    const { fixture, button } = await render(doc);
-    const events: string[] = [];
-    fixture.componentInstance.startEdit.subscribe(() => events.push('edit'));
-    fixture.componentInstance.remove.subscribe(() => events.push('delete'));
+  it('asks to edit (button or double click) and to delete', async () => {
+    const { button, host, actions } = await render(doc);
     button('Edit')?.click();
+    host.querySelector('.name')?.dispatchEvent(new MouseEvent('dblclick'));
     button('Delete')?.click();
-    expect(events).toEqual(['edit', 'delete']);
+    expect(actions).toEqual([{ kind: 'edit' }, { kind: 'edit' }, { kind: 'delete' }]);
   });
 
   it('shows the Name editor instead of the name and actions while editing', async () => {
@@ -106,10 +108,17 @@ describe('TreeNode', () => {
     expect(host.querySelector('.name')).toBeNull();
   });
 
+  it('asks to rename with the saved name, and to close the editor on Escape', async () => {
+    const { host, actions } = await render(doc, true);
+    const box = host.querySelector('input[aria-label="Name"]') as HTMLInputElement;
+    box.value = 'Roadmap';
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(actions).toEqual([{ kind: 'rename', name: 'Roadmap' }, { kind: 'cancel' }]);
+  });
+
   it('offers every child kind in the Add menu', async () => {
-    const { fixture, button } = await render(department);
-    const added: ChildTable[] = [];
-    fixture.componentInstance.add.subscribe((table) => added.push(table));
+    const { fixture, button, actions } = await render(department);
     button('Add')?.click();
     await fixture.whenStable();
     const items = [...document.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')];
@@ -120,7 +129,7 @@ describe('TreeNode', () => {
       'Sprint folder',
     ]);
     items[2].click();
-    expect(added).toEqual(['lists']);
+    expect(actions).toEqual([{ kind: 'add', table: 'lists' }]);
   });
 
   it('draws a busy skeleton row while loading', async () => {

@@ -10,9 +10,10 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import { CHILD_TABLES, ChildTable } from '@smart-sync/shared-types';
+import { CHILD_TABLES } from '@smart-sync/shared-types';
 import { NameEditor } from './name-editor';
 import { NODE_KINDS } from './node-kinds';
+import { PlainRowAction, RowAction } from './row-action';
 import { TreeNodeView } from './tree-node-view';
 
 /** One tree row: a department or a department child, with its edit, add and delete actions. */
@@ -40,14 +41,11 @@ export class TreeNode {
   /** The tree's one tab stop (roving tabindex): the row the arrow keys move from. */
   readonly active = input(false);
 
-  readonly toggleExpanded = output<void>();
-  readonly startEdit = output<void>();
-  readonly rename = output<string>();
-  readonly cancelEdit = output<void>();
-  readonly remove = output<void>();
-  readonly add = output<ChildTable>();
+  /** Everything the row's controls ask for: edit, rename, cancel, delete, expand, collapse, add. */
+  readonly rowAction = output<RowAction>();
 
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  /** The row's element (the treeitem), where the tree's keys and focus land. */
+  readonly element = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
 
   protected readonly childKinds = CHILD_TABLES.map((table) => ({ table, ...NODE_KINDS[table] }));
   protected readonly label = computed(() => (this.node().loading ? 'Loading' : this.node().name));
@@ -60,6 +58,11 @@ export class TreeNode {
   );
 
   focus(): void {
-    this.host.nativeElement.focus();
+    this.element.focus();
+  }
+
+  /** Asks for an action that needs nothing more than its kind. */
+  protected request(kind: PlainRowAction['kind']): void {
+    this.rowAction.emit({ kind });
   }
 }
