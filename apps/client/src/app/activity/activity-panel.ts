@@ -1,12 +1,12 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { MatIcon } from '@angular/material/icon';
 import { ActivityEntry } from './activity-log';
 
 /** The last socket messages: raw as the server sent them, and as the client's store saw them. */
 @Component({
   selector: 'app-activity-panel',
-  imports: [DatePipe, MatIconModule],
+  imports: [DatePipe, MatIcon],
   templateUrl: './activity-panel.html',
   styleUrl: './activity-panel.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { MatIconModule } from '@angular/material/icon';
+import { MatIcon } from '@angular/material/icon';
 import { ConnectionStatus } from '../socket/socket-connection';
 
 const ICONS: Readonly<Record<ConnectionStatus, string>> = {
@@ -11,7 +11,7 @@ const ICONS: Readonly<Record<ConnectionStatus, string>> = {
 /** Shows whether live updates are flowing: connected, reconnecting or offline. */
 @Component({
   selector: 'app-connection-chip',
-  imports: [MatIconModule],
+  imports: [MatIcon],
   template: `
     <mat-icon aria-hidden="true">{{ icons[status()] }}</mat-icon>
     <span class="text" role="status" aria-label="Connection status">{{ status() }}</span>

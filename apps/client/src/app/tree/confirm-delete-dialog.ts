@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogModule } from '@angular/material/dialog';
+import { MatButton } from '@angular/material/button';
+import {
+  MAT_DIALOG_DATA,
+  MatDialog,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogTitle,
+} from '@angular/material/dialog';
 import { filter, Observable, of } from 'rxjs';
 
 export interface ConfirmDeleteData {
@@ -14,7 +21,7 @@ export interface ConfirmDeleteData {
 /** Asks before deleting a row that takes other rows with it. Closes with `true` to delete. */
 @Component({
   selector: 'app-confirm-delete-dialog',
-  imports: [MatButtonModule, MatDialogModule],
+  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle],
   template: `
     <h2 mat-dialog-title>Delete {{ data.what }} “{{ data.name }}”?</h2>
     <mat-dialog-content>It has {{ data.cascade }}; they will be deleted too.</mat-dialog-content>

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
-import { MatSelectModule } from '@angular/material/select';
+import { MatIconButton } from '@angular/material/button';
+import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatOption, MatSelect } from '@angular/material/select';
 import { NameEditor } from './name-editor';
 import { RowAction } from './row-action';
 
@@ -41,7 +41,7 @@ const BUTTONS: readonly PickerButton[] = [
 /** The location select, with rename and delete for the selected location, and add buttons. */
 @Component({
   selector: 'app-location-picker',
-  imports: [MatButtonModule, MatFormFieldModule, MatIconModule, MatSelectModule, NameEditor],
+  imports: [MatFormField, MatIcon, MatIconButton, MatLabel, MatOption, MatSelect, NameEditor],
   templateUrl: './location-picker.html',
   styleUrl: './location-picker.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

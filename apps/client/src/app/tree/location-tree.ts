@@ -1,4 +1,8 @@
-import { ScrollingModule } from '@angular/cdk/scrolling';
+import {
+  CdkFixedSizeVirtualScroll,
+  CdkVirtualForOf,
+  CdkVirtualScrollViewport,
+} from '@angular/cdk/scrolling';
 import { ChangeDetectionStrategy, Component, inject, viewChild } from '@angular/core';
 import { LocationPicker } from './location-picker';
 import { LocationTreeState } from './location-tree-state';
@@ -21,7 +25,15 @@ export const ROW_HEIGHT = 40;
  */
 @Component({
   selector: 'app-location-tree',
-  imports: [ScrollingModule, LocationPicker, RenderedRange, TreeFocus, TreeNode],
+  imports: [
+    CdkFixedSizeVirtualScroll,
+    CdkVirtualForOf,
+    CdkVirtualScrollViewport,
+    LocationPicker,
+    RenderedRange,
+    TreeFocus,
+    TreeNode,
+  ],
   templateUrl: './location-tree.html',
   styleUrl: './location-tree.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

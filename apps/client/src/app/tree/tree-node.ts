@@ -7,9 +7,9 @@ import {
   input,
   output,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
-import { MatMenuModule } from '@angular/material/menu';
+import { MatIconButton } from '@angular/material/button';
+import { MatIcon } from '@angular/material/icon';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { CHILD_TABLES } from '@smart-sync/shared-types';
 import { NameEditor } from './name-editor';
 import { NODE_KINDS } from './node-kinds';
@@ -19,7 +19,7 @@ import { TreeNodeView } from './tree-node-view';
 /** One tree row: a department or a department child, with its edit, add and delete actions. */
 @Component({
   selector: 'app-tree-node',
-  imports: [MatButtonModule, MatIconModule, MatMenuModule, NameEditor],
+  imports: [MatIcon, MatIconButton, MatMenu, MatMenuItem, MatMenuTrigger, NameEditor],
   templateUrl: './tree-node.html',
   styleUrl: './tree-node.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
