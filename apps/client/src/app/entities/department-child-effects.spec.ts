@@ -1,27 +1,17 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
 import { firstValueFrom, Observable } from 'rxjs';
-import { AddOutcome, AddOutcomes } from './add-outcomes';
 import { DepartmentChildEffects } from './department-child-effects';
-import { effectsTestBed } from './effects-test-bed.testing';
+import { useEffectsTestBed } from './effects-test-bed.testing';
 
 describe('DepartmentChildEffects', () => {
-  let effects: DepartmentChildEffects;
-  let http: HttpTestingController;
-  let handleError: jest.Mock;
-
-  beforeEach(() => {
-    ({ effects, http, handleError } = effectsTestBed(DepartmentChildEffects));
-  });
-
-  afterEach(() => http.verify());
+  const bed = useEffectsTestBed(DepartmentChildEffects);
 
   function settle<T>(source: Observable<T>): Promise<T> {
     return firstValueFrom(source);
   }
 
   it('loads each id from its own server table and maps the rows back to client ids', async () => {
+    const { effects, http } = bed;
     const rows = settle(effects.loadByIds(['docs:1', 'sprint-folders:2', 'docs:3', 'lists:4']));
 
     const docs = http.expectOne('/api/docs');
@@ -48,14 +38,17 @@ describe('DepartmentChildEffects', () => {
   });
 
   it('asks nothing of the server for no ids', async () => {
+    const { effects } = bed;
     expect(await settle(effects.loadByIds([]))).toEqual([]);
   });
 
   it('refuses ids that name no child table', () => {
+    const { effects } = bed;
     expect(() => effects.loadByIds(['index-5'])).toThrow('Malformed department child id');
   });
 
   it('renames through the row’s server table and answers with client ids', async () => {
+    const { effects, http } = bed;
     const saved = settle(effects.update({ id: 'folders:9', name: 'Renamed', version: 1 }));
     const put = http.expectOne({ method: 'PUT', url: '/api/folders' });
     expect(put.request.body).toEqual({ id: '9', name: 'Renamed' });
@@ -64,6 +57,7 @@ describe('DepartmentChildEffects', () => {
   });
 
   it('reports a refused rename and answers with the server’s row, undoing the optimistic name', async () => {
+    const { effects, http, handleError } = bed;
     const saved = settle(effects.update({ id: 'lists:4', name: 'x'.repeat(101), version: 1 }));
     http
       .expectOne({ method: 'PUT', url: '/api/lists' })
@@ -80,6 +74,7 @@ describe('DepartmentChildEffects', () => {
   });
 
   it('lets SmartNgRX restore the old row when the refused row cannot be reloaded', async () => {
+    const { effects, http } = bed;
     const saved = settle(effects.update({ id: 'docs:1', name: 'New', version: 1 }));
     http
       .expectOne({ method: 'PUT', url: '/api/docs' })
@@ -89,8 +84,7 @@ describe('DepartmentChildEffects', () => {
   });
 
   it('adds to the table named by the temporary id, under the parent department', async () => {
-    const outcomes: AddOutcome[] = [];
-    TestBed.inject(AddOutcomes).outcome.subscribe((outcome) => outcomes.push(outcome));
+    const { effects, http, outcomes, refuse } = bed;
     const added = settle(
       effects.add({ id: 'sprint-folders:new-1', name: 'Sprint', version: 0, parentId: 'd1' }),
     );
@@ -102,9 +96,7 @@ describe('DepartmentChildEffects', () => {
     const refused = settle(
       effects.add({ id: 'docs:new-2', name: 'Doc', version: 0, parentId: 'gone' }),
     );
-    http.expectOne('/api/docs/add').flush(null, { status: 404, statusText: 'Not Found' });
-    await expect(refused).rejects.toBeInstanceOf(HttpErrorResponse);
-    expect(handleError).toHaveBeenCalledWith('Add refused', expect.any(HttpErrorResponse));
+    await refuse('/api/docs/add', refused, 'Add refused');
     expect(outcomes).toEqual([
       { tempId: 'sprint-folders:new-1', accepted: true, savedId: 'sprint-folders:abc' },
       { tempId: 'docs:new-2', accepted: false },
@@ -112,6 +104,7 @@ describe('DepartmentChildEffects', () => {
   });
 
   it('deletes from the row’s server table and reports a refusal', async () => {
+    const { effects, http, refuse } = bed;
     const deleted = settle(effects.delete('docs:7'));
     http
       .expectOne({ method: 'DELETE', url: '/api/docs/7' })
@@ -119,14 +112,11 @@ describe('DepartmentChildEffects', () => {
     await expect(deleted).resolves.toBeNull();
 
     const refused = settle(effects.delete('folders:8'));
-    http
-      .expectOne({ method: 'DELETE', url: '/api/folders/8' })
-      .flush(null, { status: 404, statusText: 'Not Found' });
-    await expect(refused).rejects.toBeInstanceOf(HttpErrorResponse);
-    expect(handleError).toHaveBeenCalledWith('Delete refused', expect.any(HttpErrorResponse));
+    await refuse({ method: 'DELETE', url: '/api/folders/8' }, refused, 'Delete refused');
   });
 
   it('rejects rows that break the wire contract', async () => {
+    const { effects, http } = bed;
     const rows = settle(effects.loadByIds(['docs:1']));
     http.expectOne('/api/docs').flush([{ id: '1', title: 'no name' }]);
     await expect(rows).rejects.toThrow();

@@ -1,11 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { HttpTestingController } from '@angular/common/http/testing';
-import { TestBed } from '@angular/core/testing';
 import { MAX_PAGE_LENGTH } from '@smart-sync/shared-types';
 import { firstValueFrom, Observable, toArray } from 'rxjs';
-import { AddOutcome, AddOutcomes } from './add-outcomes';
 import { DepartmentEffects } from './department-effects';
-import { effectsTestBed } from './effects-test-bed.testing';
+import { useEffectsTestBed } from './effects-test-bed.testing';
 
 const serverDepartment = {
   id: 'd1',
@@ -24,42 +21,26 @@ const serverDepartment = {
 };
 
 describe('DepartmentEffects', () => {
-  let effects: DepartmentEffects;
-  let http: HttpTestingController;
-  let handleError: jest.Mock;
-
-  beforeEach(() => {
-    ({ effects, http, handleError } = effectsTestBed(DepartmentEffects));
-  });
-
-  afterEach(() => http.verify());
+  const bed = useEffectsTestBed(DepartmentEffects);
 
   function settle<T>(source: Observable<T>): Promise<T[]> {
     return firstValueFrom(source.pipe(toArray()));
   }
 
   it('turns the inline page of child references into client ids', async () => {
+    const { effects, http } = bed;
     const rows = settle(effects.loadByIds(['d1']));
     const post = http.expectOne({ method: 'POST', url: '/api/departments' });
     expect(post.request.body).toEqual(['d1']);
     post.flush([serverDepartment]);
+    const indexes = ['docs:a', 'sprint-folders:b', 'folders:c', 'lists:d'];
     expect(await rows).toEqual([
-      [
-        {
-          id: 'd1',
-          name: 'Sales',
-          version: 3,
-          children: {
-            startIndex: 0,
-            length: 1200,
-            indexes: ['docs:a', 'sprint-folders:b', 'folders:c', 'lists:d'],
-          },
-        },
-      ],
+      [{ ...serverDepartment, children: { ...serverDepartment.children, indexes } }],
     ]);
   });
 
   it('loads a further page of children as client ids', async () => {
+    const { effects, http } = bed;
     const page = settle(effects.loadByIndexes('d1', 'children', 500, 2));
     const post = http.expectOne({ method: 'POST', url: '/api/departments/indexes' });
     expect(post.request.body).toEqual({ parentId: 'd1', startIndex: 500, length: 2 });
@@ -75,6 +56,7 @@ describe('DepartmentEffects', () => {
   });
 
   it('splits a long range into pages the server accepts', async () => {
+    const { effects, http } = bed;
     const page = settle(effects.loadByIndexes('d1', 'children', 10, MAX_PAGE_LENGTH + 5));
     const [first, second] = http.match('/api/departments/indexes');
     expect(first.request.body).toEqual({ parentId: 'd1', startIndex: 10, length: MAX_PAGE_LENGTH });
@@ -93,6 +75,7 @@ describe('DepartmentEffects', () => {
   });
 
   it('reports a failed page and completes quietly so later pages still load', async () => {
+    const { effects, http, handleError } = bed;
     const page = settle(effects.loadByIndexes('d1', 'children', 0, 10));
     http
       .expectOne('/api/departments/indexes')
@@ -105,6 +88,7 @@ describe('DepartmentEffects', () => {
   });
 
   it('renames with only the id and name, and maps the saved row', async () => {
+    const { effects, http } = bed;
     const saved = settle(
       effects.update({
         id: 'd1',
@@ -122,6 +106,7 @@ describe('DepartmentEffects', () => {
   });
 
   it('reports a refused rename and answers with the server’s row', async () => {
+    const { effects, http, handleError } = bed;
     const saved = settle(
       effects.update({ id: 'd1', name: '', version: 3, children: { length: 0, indexes: [] } }),
     );
@@ -135,8 +120,7 @@ describe('DepartmentEffects', () => {
   });
 
   it('adds under the location and reports how each add ended', async () => {
-    const outcomes: AddOutcome[] = [];
-    TestBed.inject(AddOutcomes).outcome.subscribe((outcome) => outcomes.push(outcome));
+    const { effects, http, outcomes, refuse } = bed;
     const newRow = { name: 'Ops', version: 0, children: { length: 0, indexes: [] } };
     const added = settle(effects.add({ ...newRow, id: 'new-1', parentId: 'l1' }));
     const post = http.expectOne({ method: 'POST', url: '/api/departments/add' });
@@ -146,9 +130,7 @@ describe('DepartmentEffects', () => {
     expect(row.children.indexes[0]).toBe('docs:a');
 
     const refused = settle(effects.add({ ...newRow, id: 'new-2', parentId: 'gone' }));
-    http.expectOne('/api/departments/add').flush(null, { status: 404, statusText: 'Not Found' });
-    await expect(refused).rejects.toBeInstanceOf(HttpErrorResponse);
-    expect(handleError).toHaveBeenCalledWith('Add refused', expect.any(HttpErrorResponse));
+    await refuse('/api/departments/add', refused, 'Add refused');
     expect(outcomes).toEqual([
       { tempId: 'new-1', accepted: true, savedId: 'd7' },
       { tempId: 'new-2', accepted: false },
@@ -156,11 +138,8 @@ describe('DepartmentEffects', () => {
   });
 
   it('deletes by id and reports a refusal', async () => {
+    const { effects, refuse } = bed;
     const refused = settle(effects.delete('d9'));
-    http
-      .expectOne({ method: 'DELETE', url: '/api/departments/d9' })
-      .flush(null, { status: 404, statusText: 'Not Found' });
-    await expect(refused).rejects.toBeInstanceOf(HttpErrorResponse);
-    expect(handleError).toHaveBeenCalledWith('Delete refused', expect.any(HttpErrorResponse));
+    await refuse({ method: 'DELETE', url: '/api/departments/d9' }, refused, 'Delete refused');
   });
 });
