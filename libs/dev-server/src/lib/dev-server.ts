@@ -2,16 +2,32 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { startHealthyProcess, type HealthyProcess } from './healthy-process';
+import {
+  httpProbe,
+  startHealthyProcess,
+  stopProcess,
+  type HealthyProcess,
+  type ProcessExit,
+} from './healthy-process';
 import { serverEnv, type ServerSettings } from './server-env';
 import { SERVER_MAIN, WORKSPACE_ROOT } from './workspace';
 
 export interface DevServerOptions extends Omit<ServerSettings, 'databaseUrl'> {
-  /** Defaults to a new SQLite file in a temp folder made on first use, which dispose() removes. */
+  /**
+   * Defaults to a new SQLite file in a temp folder made on first use, which dispose() removes. A
+   * given database (SQLite or PostgreSQL) is left as it is.
+   */
   databaseUrl?: string;
   /** Another server bundle than dist/apps/server/main.js. */
   serverMain?: string;
   readyTimeoutMs?: number;
+  /**
+   * What start() waits for: `/api/health` (liveness, the default) or `/api/health/ready`
+   * (readiness: the database and Redis answer).
+   */
+  healthPath?: '/api/health' | '/api/health/ready';
+  /** Runs the server in a process group of its own (see ProcessSpec.detached). */
+  detached?: boolean;
   /** Called with each spawned server process, e.g. to kill it on Ctrl-C. */
   onSpawn?: (child: ChildProcess) => void;
 }
@@ -63,16 +79,21 @@ export class DevServer {
         ...serverEnv({ ...this.options, databaseUrl: this.databaseUrl }),
       },
       readyTimeoutMs: this.options.readyTimeoutMs,
+      probe: httpProbe(this.port, this.options.healthPath),
+      detached: this.options.detached,
       onSpawn: this.options.onSpawn,
     });
     this.startupMs = performance.now() - started;
   }
 
-  /** Stops the process (SIGTERM, then SIGKILL); the database stays for the next start(). */
-  async stop(): Promise<void> {
+  /**
+   * Stops the process (SIGTERM, then SIGKILL after `graceMs`, default 5 s) and says how it ended
+   * (undefined when it was not running); the database stays for the next start().
+   */
+  async stop(graceMs?: number): Promise<ProcessExit | undefined> {
     const running = this.running;
     this.running = undefined;
-    await running?.stop();
+    return running && stopProcess(running.child, graceMs);
   }
 
   async restart(): Promise<void> {

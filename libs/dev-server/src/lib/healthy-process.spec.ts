@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { freePort } from './free-port';
-import { startHealthyProcess } from './healthy-process';
+import { startHealthyProcess, stopProcess } from './healthy-process';
 
 const node = (port: number, script: string, readyTimeoutMs = 10_000) => ({
   name: 'The test server',
@@ -45,5 +45,28 @@ describe('startHealthyProcess', () => {
     });
     await expect(start).rejects.toThrow('did not answer GET /api/health in time');
     expect(spawned?.signalCode).toBe('SIGTERM');
+  });
+
+  it('waits for another probe when given one', async () => {
+    let asked = 0;
+    const server = await startHealthyProcess({
+      ...node(await freePort(), 'setInterval(() => {}, 1000);'),
+      probe: { what: 'the third question', answers: async () => ++asked === 3 },
+    });
+    expect(asked).toBe(3);
+    await server.stop();
+  });
+
+  it('says how a stopped process ended', async () => {
+    const server = await startHealthyProcess(
+      node(
+        await freePort(),
+        `${HEALTHY}\nprocess.on('SIGTERM', () => setTimeout(() => process.exit(0), 50));`,
+      ),
+    );
+    const exit = await stopProcess(server.child);
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(exit.ms).toBeGreaterThanOrEqual(40);
+    expect(await stopProcess(server.child)).toEqual({ code: 0, signal: null, ms: 0 });
   });
 });

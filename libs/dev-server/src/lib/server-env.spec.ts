@@ -19,9 +19,28 @@ describe('serverEnv', () => {
     });
   });
 
-  it("seeds the full data set and leaves the server's CORS default alone unless told", () => {
+  it("seeds the full data set and leaves the server's other defaults alone unless told", () => {
     const env = serverEnv({ port: 3000, databaseUrl: 'file:/tmp/a.db' });
     expect(env['SEED_SCALE']).toBe('1');
-    expect(env).not.toHaveProperty('CORS_ORIGINS');
+    for (const name of ['CORS_ORIGINS', 'REDIS_URL', 'SHUTDOWN_TIMEOUT_MS', 'LOG_LEVEL']) {
+      expect(env).not.toHaveProperty(name);
+    }
+  });
+
+  it('names Redis, the shutdown time and the log level for a cluster instance', () => {
+    expect(
+      serverEnv({
+        port: 3001,
+        databaseUrl: 'postgresql://postgres@127.0.0.1:5432/smart_sync',
+        redisUrl: 'redis://127.0.0.1:6379',
+        shutdownTimeoutMs: 8000,
+        logLevel: 'warn',
+      }),
+    ).toMatchObject({
+      DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/smart_sync',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SHUTDOWN_TIMEOUT_MS: '8000',
+      LOG_LEVEL: 'warn',
+    });
   });
 });

@@ -1,12 +1,21 @@
 /** What a test or benchmark chooses about the server it runs (README "Configuration"). */
 export interface ServerSettings {
   port: number;
-  /** An SQLite URL, `file:/path/to.db`; the server migrates and seeds an empty one at start-up. */
+  /**
+   * `file:/path/to.db` (SQLite) or `postgresql://…/<database>`; the server migrates and seeds an
+   * empty one at start-up.
+   */
   databaseUrl: string;
   /** Multiplies the seeded child rows; 1 (the default) seeds 40,033 rows. */
   seedScale?: number;
   /** Browser origins allowed besides the server's own. */
   corsOrigins?: readonly string[];
+  /** Redis for the socket.io adapter, so that broadcasts reach the other instances' clients. */
+  redisUrl?: string;
+  /** How long a SIGTERM/SIGINT shutdown may take (the server's default: 10 s). */
+  shutdownTimeoutMs?: number;
+  /** Nest's log level (the server's default: `log`). */
+  logLevel?: string;
 }
 
 /**
@@ -21,5 +30,10 @@ export function serverEnv(settings: ServerSettings): Record<string, string> {
     SEED: 'true',
     SEED_SCALE: String(settings.seedScale ?? 1),
     ...(settings.corsOrigins ? { CORS_ORIGINS: settings.corsOrigins.join(',') } : {}),
+    ...(settings.redisUrl ? { REDIS_URL: settings.redisUrl } : {}),
+    ...(settings.shutdownTimeoutMs !== undefined
+      ? { SHUTDOWN_TIMEOUT_MS: String(settings.shutdownTimeoutMs) }
+      : {}),
+    ...(settings.logLevel ? { LOG_LEVEL: settings.logLevel } : {}),
   };
 }

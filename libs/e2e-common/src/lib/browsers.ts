@@ -29,16 +29,26 @@ export const chromiumLaunchOptions: LaunchOptions = {
  * Opens the app in `count` separate browser processes (not tabs of one context), one page each,
  * to prove that a change crosses from one browser to another.
  */
-export async function openSeparateBrowsers(
+export function openSeparateBrowsers(
   count: number,
   baseURL: string,
 ): Promise<{ pages: Page[]; close: () => Promise<void> }> {
+  return openBrowsersAt(Array.from({ length: count }, () => baseURL));
+}
+
+/**
+ * Opens the app in one separate browser process per base URL, e.g. one on each server instance of
+ * a cluster and one through its load balancer.
+ */
+export async function openBrowsersAt(
+  baseURLs: readonly string[],
+): Promise<{ pages: Page[]; close: () => Promise<void> }> {
   const browsers: Browser[] = await Promise.all(
-    Array.from({ length: count }, () => chromium.launch(chromiumLaunchOptions)),
+    baseURLs.map(() => chromium.launch(chromiumLaunchOptions)),
   );
   const pages = await Promise.all(
-    browsers.map(async (browser) => {
-      const page = await (await browser.newContext({ baseURL })).newPage();
+    browsers.map(async (browser, i) => {
+      const page = await (await browser.newContext({ baseURL: baseURLs[i] })).newPage();
       await page.goto('/');
       return page;
     }),
