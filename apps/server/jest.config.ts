@@ -2,6 +2,8 @@ export default {
   displayName: 'server',
   preset: '../../jest.preset.js',
   testEnvironment: 'node',
+  // Integration tests against real databases on a 2-core machine (PostgreSQL seeds 40,033 rows).
+  testTimeout: 30_000,
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },

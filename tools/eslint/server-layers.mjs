@@ -10,6 +10,7 @@ export const SERVER_LAYERS = [
   'config',
   'common',
   'db',
+  'redis',
   'notifications',
   'tables',
   'health',

@@ -3,10 +3,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SocketIoAdapter } from './adapters/socket-io.adapter';
 import { serveClientApp } from './client-app/serve-client-app';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { InFlightRequests } from './common/in-flight-requests';
 import { jsonBody } from './common/json-body.middleware';
 import { OriginPolicy, refuseForeignOrigins } from './common/origin-policy';
 import { logRequests } from './common/request-logger.middleware';
 import type { AppConfig } from './config/app-config';
+import { RedisConnection } from './redis/redis-connection';
 
 export const API_PREFIX = 'api';
 
@@ -16,17 +18,26 @@ export function appOptions(config: AppConfig): NestApplicationOptions {
   return { bodyParser: false, logger: config.logLevels };
 }
 
+/** What a graceful shutdown needs of a configured app. */
+export interface ConfiguredApp {
+  requests: InFlightRequests;
+  sockets: SocketIoAdapter;
+}
+
 /** Everything between creating the app and listening, shared by main.ts and the tests. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): void {
+export function configureApp(app: NestExpressApplication, config: AppConfig): ConfiguredApp {
   const policy = new OriginPolicy(config.corsOrigins);
+  const requests = new InFlightRequests();
+  const sockets = new SocketIoAdapter(app, config.corsOrigins, policy, app.get(RedisConnection));
   app.disable('x-powered-by');
+  app.use(requests.middleware);
   app.setGlobalPrefix(API_PREFIX);
   app.use(refuseForeignOrigins(policy));
   app.enableCors({ origin: [...config.corsOrigins] });
   if (config.logLevels.includes('debug')) app.use(logRequests());
   app.use(jsonBody());
   app.useGlobalFilters(new AllExceptionsFilter());
-  app.useWebSocketAdapter(new SocketIoAdapter(app, config.corsOrigins, policy));
+  app.useWebSocketAdapter(sockets);
   serveClientApp(app, config.clientDir);
-  app.enableShutdownHooks();
+  return { requests, sockets };
 }

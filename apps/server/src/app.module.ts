@@ -4,6 +4,7 @@ import { ConfigModule } from './config/config.module';
 import { DbModule } from './db/db.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RedisModule } from './redis/redis.module';
 import { TablesModule } from './tables/tables.module';
 
 @Module({})
@@ -14,6 +15,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DbModule,
+        RedisModule,
         NotificationsModule,
         HealthModule,
         TablesModule,

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { API_PREFIX, appOptions, configureApp } from './app-setup';
 import { loadConfig } from './config/app-config';
+import { shutDownOnSignals } from './graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   const started = performance.now();
@@ -12,7 +13,8 @@ async function bootstrap(): Promise<void> {
     AppModule.forRoot(config),
     appOptions(config),
   );
-  configureApp(app, config);
+  const configured = configureApp(app, config);
+  shutDownOnSignals({ app, ...configured }, config.shutdownTimeoutMs);
   await app.listen(config.port);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   Logger.log(

@@ -11,6 +11,9 @@ describe('loadConfig', () => {
       seedScale: 1,
       logLevels: ['fatal', 'error', 'warn', 'log'],
       clientDir: defaultClientDir(),
+      redisUrl: undefined,
+      redisKeyPrefix: 'socket.io',
+      shutdownTimeoutMs: 10_000,
     });
   });
 
@@ -24,6 +27,9 @@ describe('loadConfig', () => {
         SEED_SCALE: '0.25',
         LOG_LEVEL: 'debug',
         CLIENT_DIR: 'some/dir',
+        REDIS_URL: 'redis://127.0.0.1:6390',
+        REDIS_KEY_PREFIX: 'app-b',
+        SHUTDOWN_TIMEOUT_MS: '5000',
       }),
     ).toEqual({
       port: 3123,
@@ -33,6 +39,9 @@ describe('loadConfig', () => {
       seedScale: 0.25,
       logLevels: ['fatal', 'error', 'warn', 'log', 'debug'],
       clientDir: resolve('some/dir'),
+      redisUrl: 'redis://127.0.0.1:6390',
+      redisKeyPrefix: 'app-b',
+      shutdownTimeoutMs: 5000,
     });
   });
 
@@ -45,6 +54,9 @@ describe('loadConfig', () => {
       loadConfig({ PORT: 'abc', SEED: 'maybe', SEED_SCALE: '-1', LOG_LEVEL: 'loud' }),
     ).toThrow(
       /PORT must be a port number; SEED must be true or false; SEED_SCALE must be 0 or more; LOG_LEVEL must be one of/,
+    );
+    expect(() => loadConfig({ REDIS_URL: 'localhost:6379', SHUTDOWN_TIMEOUT_MS: '0' })).toThrow(
+      /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL; SHUTDOWN_TIMEOUT_MS must be a number of milliseconds/,
     );
   });
 });

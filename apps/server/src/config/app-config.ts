@@ -43,6 +43,16 @@ const envSchema = z.object({
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('log'),
   CLIENT_DIR: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/./, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().min(1).default('socket.io'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a number of milliseconds')
+    .positive('must be a number of milliseconds')
+    .default(10_000),
 });
 
 export interface AppConfig {
@@ -56,6 +66,12 @@ export interface AppConfig {
   logLevels: LogLevel[];
   /** The built client served at `/` when the folder exists. */
   clientDir: string;
+  /** Redis for the socket.io adapter (broadcasts across instances); none: in-memory. */
+  redisUrl: string | undefined;
+  /** The prefix of the Redis channels the instances talk on: apps that share a Redis differ. */
+  redisKeyPrefix: string;
+  /** How long a SIGTERM/SIGINT shutdown may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
 }
 
 /** Injection token of the {@link AppConfig}. */
@@ -89,5 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedScale: vars.SEED_SCALE,
     logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(vars.LOG_LEVEL) + 1),
     clientDir: vars.CLIENT_DIR ? resolve(vars.CLIENT_DIR) : defaultClientDir(),
+    redisUrl: vars.REDIS_URL,
+    redisKeyPrefix: vars.REDIS_KEY_PREFIX,
+    shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
   };
 }

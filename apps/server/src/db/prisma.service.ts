@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import {
   changeRecording,
   createPrismaClient,
@@ -19,7 +19,7 @@ export type RecordingPrismaClient = ReturnType<typeof recordingClient>;
  * is reported to the {@link CHANGE_SINK}.
  */
 @Injectable()
-export class PrismaService implements OnModuleDestroy {
+export class PrismaService implements OnApplicationShutdown {
   /** Without change recording: for the seed (no client is connected yet) and test fixtures. */
   readonly base: AppPrismaClient;
   /** The same client and connection, with change recording. */
@@ -30,7 +30,8 @@ export class PrismaService implements OnModuleDestroy {
     this.client = recordingClient(this.base, sink);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the HTTP server has closed: the requests in flight still had the database. */
+  async onApplicationShutdown(): Promise<void> {
     await this.base.$disconnect();
   }
 }

@@ -1,11 +1,15 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { HealthService } from './health.service';
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(
+    private readonly health: HealthService,
+    private readonly checks: HealthCheckService,
+  ) {}
 
-  /** 200 `{ status: 'ok' }` when the database answers, else 503. */
+  /** Liveness: 200 `{ status: 'ok' }` when the database answers, else 503. */
   @Get()
   async check(): Promise<{ status: 'ok' }> {
     try {
@@ -17,5 +21,15 @@ export class HealthController {
       );
     }
     return { status: 'ok' };
+  }
+
+  /**
+   * Readiness, for a load balancer: 200 when the database and Redis (if configured) answer, else
+   * 503 naming what is down.
+   */
+  @Get('ready')
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    return this.checks.check([() => this.health.database(), () => this.health.redisAdapter()]);
   }
 }

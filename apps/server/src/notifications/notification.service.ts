@@ -39,7 +39,8 @@ export class NotificationService {
     }
   }
 
-  private flush(): void {
+  /** Sends the pending notifications now (at shutdown; otherwise once per tick). */
+  flush(): void {
     const batch = this.pending;
     this.pending = new Map();
     this.flushScheduled = false;

@@ -12,7 +12,7 @@ import {
 import { createEmptyDatabase } from '@smart-sync/server-db';
 import { io, type Socket } from 'socket.io-client';
 import { AppModule } from '../app.module';
-import { appOptions, configureApp } from '../app-setup';
+import { appOptions, configureApp, type ConfiguredApp } from '../app-setup';
 import { loadConfig } from '../config/app-config';
 import { PrismaService } from '../db/prisma.service';
 
@@ -20,8 +20,12 @@ export const ALLOWED_ORIGIN = 'http://allowed.example';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** What a graceful shutdown needs (see graceful-shutdown.ts). */
+  configured: ConfiguredApp;
   /** `http://127.0.0.1:<port>` */
   url: string;
+  /** Its DATABASE_URL, for a second instance on the same database. */
+  databaseUrl: string;
   db: PrismaService;
   close(): Promise<void>;
 }
@@ -33,7 +37,10 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'smart-sync-app-'));
-  const database = await createEmptyDatabase();
+  // A database of its own, unless the test shares one between apps (instances).
+  const database = env['DATABASE_URL']
+    ? { url: env['DATABASE_URL'], drop: async () => undefined }
+    : await createEmptyDatabase();
   const config = loadConfig({
     DATABASE_URL: database.url,
     SEED: 'false',
@@ -46,11 +53,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     imports: [AppModule.forRoot(config)],
   }).compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>(appOptions(config));
-  configureApp(app, config);
+  const configured = configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {
     app,
+    configured,
+    databaseUrl: database.url,
     url: `http://127.0.0.1:${port}`,
     db: app.get(PrismaService),
     async close() {
