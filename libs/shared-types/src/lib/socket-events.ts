@@ -1,3 +1,4 @@
+import type { Release } from './interest';
 import { NOTIFICATION_EVENT, type SocketNotification } from './notification';
 
 /**
@@ -9,5 +10,7 @@ export interface ServerToClientEvents {
   [NOTIFICATION_EVENT]: (notification: SocketNotification) => void;
 }
 
-/** What a client may send: nothing yet. */
-export type ClientToServerEvents = Record<string, never>;
+/** What a client sends: the rows it dropped (see interest.ts). */
+export interface ClientToServerEvents {
+  release: (release: Release) => void;
+}
