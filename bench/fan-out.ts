@@ -4,12 +4,11 @@
 import type { BenchConfig } from './lib/config';
 import { benchmarkMain } from './lib/child-main';
 import { ClientPool } from './lib/client-pool';
-import { nowMs, sleep } from './lib/clock';
 import { findDocIds } from './lib/docs';
-import { expectJson, keepAliveAgent } from './lib/http';
-import type { Target } from './lib/protocol';
+import { fanOutWorkers, pairedFanOutRounds } from './lib/fan-out-rounds';
+import { keepAliveAgent } from './lib/http';
 import { startBareServer, startRealServer } from './lib/servers';
-import { percentile, rounded, summarize, type Summary } from './lib/stats';
+import { pairedMedian, rounded, summarize, type Summary } from './lib/stats';
 
 export interface FanOutRow {
   clients: number;
@@ -32,8 +31,8 @@ export interface FanOutRow {
 }
 
 async function measure(clients: number, config: BenchConfig, log: (l: string) => void) {
-  const { rounds, warmupRounds, clientsPerWorker, maxWorkers } = config.fanOut;
-  const workers = Math.max(1, Math.min(maxWorkers, Math.ceil(clients / clientsPerWorker)));
+  const { rounds, warmupRounds } = config.fanOut;
+  const workers = fanOutWorkers(clients, config);
   log(
     `N=${clients}: starting the server (fresh DB), the bare server and ${workers} client worker(s)…`,
   );
@@ -56,42 +55,14 @@ async function measure(clients: number, config: BenchConfig, log: (l: string) =>
     }
     const connectSeconds = (performance.now() - connectStarted) / 1000;
 
-    const ports: Record<Target, number> = { ours: ours.port, bare: bare.port };
-    const samples: Record<Target, { all: number[]; first: number[]; put: number[] }> = {
-      ours: { all: [], first: [], put: [] },
-      bare: { all: [], first: [], put: [] },
-    };
-    const total = warmupRounds + rounds;
-    for (let round = 0; round < total; round++) {
-      // Alternate which server goes first, so neither always follows the other.
-      const order: Target[] = round % 2 === 0 ? ['ours', 'bare'] : ['bare', 'ours'];
-      for (const target of order) {
-        const id = round * 2 + (target === 'ours' ? 0 : 1);
-        await pool.arm(target, id, 'fanout');
-        const done = pool.fanoutDone(target, id, 60_000);
-        const started = nowMs();
-        const put = expectJson(
-          ports[target],
-          'PUT',
-          '/api/docs',
-          { id: docId, name: `fan-out N=${clients} r${round}` },
-          agent,
-        ).then(() => nowMs() - started);
-        const [reports, putMs] = await Promise.all([done, put]);
-        if (round >= warmupRounds) {
-          samples[target].all.push(Math.max(...reports.map((r) => r.last)) - started);
-          samples[target].first.push(Math.min(...reports.map((r) => r.first)) - started);
-          samples[target].put.push(putMs);
-        }
-        await sleep(30);
-      }
-      if ((round + 1) % 5 === 0 || round === total - 1) {
-        const last = (t: Target) => samples[t].all.at(-1)?.toFixed(1) ?? '-';
-        log(
-          `N=${clients}: round ${round + 1}/${total}  ours ${last('ours')} ms  bare ${last('bare')} ms`,
-        );
-      }
-    }
+    const samples = await pairedFanOutRounds(
+      pool,
+      {
+        ours: { targets: ['ours'], port: ours.port },
+        bare: { targets: ['bare'], port: bare.port },
+      },
+      { docId, label: `N=${clients}`, rounds, warmupRounds, agent, log },
+    );
     const oursAll = summarize(samples.ours.all);
     const bareAll = summarize(samples.bare.all);
     const row: FanOutRow = {
@@ -107,12 +78,7 @@ async function measure(clients: number, config: BenchConfig, log: (l: string) =>
       ratioP50: Math.round((oursAll.p50 / bareAll.p50) * 100) / 100,
       ratioP95: Math.round((oursAll.p95 / bareAll.p95) * 100) / 100,
       pairedRatioP50:
-        Math.round(
-          percentile(
-            samples.ours.all.map((ours, i) => ours / samples.bare.all[i]),
-            50,
-          ) * 100,
-        ) / 100,
+        Math.round(pairedMedian(samples.ours.all, samples.bare.all, (o, b) => o / b) * 100) / 100,
       connectSeconds: Math.round(connectSeconds * 10) / 10,
     };
     log(

@@ -51,7 +51,7 @@ benchmarkMain('herd', async (config, log) => {
     let olderVersions = 0;
     for (let round = 0; round < warmupRounds + rounds; round++) {
       const name = `herd r${round} ${Date.now()}`;
-      await pool.arm('ours', round, 'herd', name);
+      await pool.arm(['ours'], round, 'herd', name);
       const done = pool.herdDone('ours', round, 60_000);
       const started = nowMs();
       const [row] = await expectJson<ChildRow[]>(

@@ -1,7 +1,7 @@
 // `npm run bench` — runs every benchmark, each in a fresh process (with its own fresh server and
 // client workers), prints one table and writes it as JSON to bench/results/.
-//   npm run bench                      all four, full size (≈ 2–3 min on 2 cores)
-//   npm run bench -- fan-out seed      only some
+//   npm run bench                      all five, full size (≈ 3–4 min on 2 cores)
+//   npm run bench -- fan-out seed      only some (cluster-fan-out needs PostgreSQL and redis-server)
 //   npm run bench:quick                small N, few rounds: for development
 import { execFileSync, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,11 @@ const BENCHMARKS = [
   { name: 'herd', key: 'herd', timeoutMs: 120_000 },
   { name: 'throughput', key: 'throughput', timeoutMs: 90_000 },
   { name: 'seed', key: 'seed', timeoutMs: 90_000 },
+  { name: 'cluster-fan-out', key: 'clusterFanOut', timeoutMs: 300_000 },
 ] as const;
+
+/** A benchmark process that must stop gets this long for its servers, workers and database. */
+const BENCHMARK_GRACE_MS = 12_000;
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -38,7 +42,7 @@ function runBenchmark(name: string, timeoutMs: number, quick: boolean): Promise<
     let failure = '';
     const timer = setTimeout(() => {
       console.error(`[bench] ${name} took longer than ${timeoutMs / 1000} s: stopping it`);
-      void stopProcess(child);
+      void stopProcess(child, BENCHMARK_GRACE_MS);
     }, timeoutMs);
     child.on('message', (message: ResultMessage) => {
       if (message.type === 'result') {
@@ -77,7 +81,7 @@ function checkOpenFileLimit(): void {
 }
 
 async function main() {
-  installCleanup();
+  installCleanup(BENCHMARK_GRACE_MS);
   const args = process.argv.slice(2);
   const quick = args.includes('--quick');
   const names = args.filter((a) => !a.startsWith('--'));
@@ -89,7 +93,7 @@ async function main() {
   const selected = BENCHMARKS.filter((b) => names.length === 0 || names.includes(b.name));
 
   const started = performance.now();
-  const experiments = ['BENCH_FANOUT_SIZES', 'BENCH_SERVER_MAIN']
+  const experiments = ['BENCH_FANOUT_SIZES', 'BENCH_SERVER_MAIN', 'BENCH_POSTGRESQL_URL']
     .filter((name) => process.env[name])
     .map((name) => `${name}=${process.env[name]}`);
   const report: Report = { machine: machine(), quick, experiments, wallSeconds: 0, failures: {} };

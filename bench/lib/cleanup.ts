@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 const children = new Set<ChildProcess>();
 const tempDirs = new Set<string>();
 const hooks: (() => void)[] = [];
+const shutdownHooks = new Set<() => Promise<unknown>>();
 
 export function trackChild(child: ChildProcess): ChildProcess {
   children.add(child);
@@ -28,6 +29,16 @@ export function removeTempDir(dir: string): void {
 /** A synchronous action to run at the very end (e.g. close a handle). */
 export function onCleanup(hook: () => void): void {
   hooks.push(hook);
+}
+
+/**
+ * An asynchronous step for a signal's shutdown, once the children are gone (e.g. dropping a
+ * database they used); returns a function that removes it again, for when the work was undone
+ * the normal way. The synchronous exit path cannot wait for it.
+ */
+export function onShutdown(hook: () => Promise<unknown>): () => void {
+  shutdownHooks.add(hook);
+  return () => void shutdownHooks.delete(hook);
 }
 
 /** Kills what is still running and deletes temp dirs. Synchronous, so it also works in 'exit'. */
@@ -55,9 +66,10 @@ export function cleanupNow(): void {
 
 /**
  * On a signal: SIGTERM to every child (so a benchmark process can stop its own servers and
- * workers), SIGKILL to those still alive after `graceMs`, then the synchronous cleanup.
+ * workers), SIGKILL to those still alive after `graceMs`, the synchronous cleanup, then the
+ * shutdown hooks (for at most `graceMs` too).
  */
-async function shutdown(graceMs = 4_000): Promise<void> {
+async function shutdown(graceMs: number): Promise<void> {
   const alive = [...children].filter(
     (child) => child.exitCode === null && child.signalCode === null,
   );
@@ -73,6 +85,12 @@ async function shutdown(graceMs = 4_000): Promise<void> {
   }
   await Promise.race([Promise.all(exits), new Promise((resolve) => setTimeout(resolve, graceMs))]);
   cleanupNow();
+  const pending = [...shutdownHooks].map((hook) => hook().catch(() => undefined));
+  shutdownHooks.clear();
+  await Promise.race([
+    Promise.all(pending),
+    new Promise((resolve) => setTimeout(resolve, graceMs)),
+  ]);
 }
 
 let installed = false;
@@ -83,8 +101,12 @@ export function isStopping(): boolean {
   return stopping;
 }
 
-/** Installs the exit and signal handlers once per process. */
-export function installCleanup(): void {
+/**
+ * Installs the exit and signal handlers once per process. `graceMs`: how long a signal's shutdown
+ * waits for the children, and then for the shutdown hooks (a parent of benchmark processes gives
+ * them longer than they give theirs).
+ */
+export function installCleanup(graceMs = 4_000): void {
   if (installed) return;
   installed = true;
   process.on('exit', cleanupNow);
@@ -93,7 +115,7 @@ export function installCleanup(): void {
       if (stopping) return;
       stopping = true;
       console.error(`\n${signal}: stopping, cleaning up…`);
-      void shutdown().finally(() => process.exit(130));
+      void shutdown(graceMs).finally(() => process.exit(130));
     });
   }
   process.on('uncaughtException', (error) => {

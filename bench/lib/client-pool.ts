@@ -15,7 +15,7 @@ class Worker {
   private waiters: Waiter[] = [];
   failure: Error | null = null;
   /** How many clients this worker holds per target. */
-  readonly counts: Record<Target, number> = { ours: 0, bare: 0 };
+  readonly counts = new Map<Target, number>();
 
   constructor(
     readonly index: number,
@@ -83,7 +83,7 @@ export class ClientPool {
     count: number,
     onProgress?: (target: Target, connected: number) => void,
   ): Promise<ClientPool> {
-    const progress = new Map<number, Record<Target, number>>();
+    const progress = new Map<number, Partial<Record<Target, number>>>();
     const workers = Array.from({ length: count }, (_, index) => {
       const child = trackChild(
         fork(join(__dirname, 'client-worker.ts'), [], {
@@ -94,12 +94,12 @@ export class ClientPool {
       );
       return new Worker(index, child, (worker, message) => {
         if (message.type === 'progress' && onProgress) {
-          const row = progress.get(worker.index) ?? { ours: 0, bare: 0 };
+          const row = progress.get(worker.index) ?? {};
           row[message.target] = message.connected;
           progress.set(worker.index, row);
           onProgress(
             message.target,
-            [...progress.values()].reduce((sum, r) => sum + r[message.target], 0),
+            [...progress.values()].reduce((sum, r) => sum + (r[message.target] ?? 0), 0),
           );
         }
       });
@@ -122,7 +122,13 @@ export class ClientPool {
     target: Target,
     port: number,
     total: number,
-    options: { refetchPort?: number; warmupId?: string; timeoutMs?: number } = {},
+    options: {
+      refetchPort?: number;
+      warmupId?: string;
+      timeoutMs?: number;
+      /** Lets park() take them off /data and back (see the 'park' message). */
+      parkable?: boolean;
+    } = {},
   ): Promise<number> {
     const per = this.workers.map(
       (_, i) => Math.floor(total / this.workers.length) + (i < total % this.workers.length ? 1 : 0),
@@ -132,7 +138,7 @@ export class ClientPool {
       Promise.all(
         this.workers.map(async (worker, i) => {
           if (per[i] === 0) return;
-          worker.counts[target] += per[i];
+          worker.counts.set(target, (worker.counts.get(target) ?? 0) + per[i]);
           const done = worker.next('connected', (m) => m.target === target);
           worker.send({ type: 'connect', target, port, count: per[i], ...options });
           await done;
@@ -144,21 +150,22 @@ export class ClientPool {
     return performance.now() - started;
   }
 
-  private holding(target: Target): Worker[] {
-    return this.workers.filter((w) => w.counts[target] > 0);
+  private holding(targets: readonly Target[]): Worker[] {
+    return this.workers.filter((w) => targets.some((target) => (w.counts.get(target) ?? 0) > 0));
   }
 
+  /** Arms round `round` for the clients of all `targets` together (see the 'arm' message). */
   async arm(
-    target: Target,
+    targets: readonly Target[],
     round: number,
     mode: 'fanout' | 'herd',
     expectName?: string,
   ): Promise<void> {
     await withTimeout(
       Promise.all(
-        this.holding(target).map((worker) => {
+        this.holding(targets).map((worker) => {
           const armed = worker.next('armed', (m) => m.round === round);
-          worker.send({ type: 'arm', target, round, mode, expectName });
+          worker.send({ type: 'arm', targets, round, mode, expectName });
           return armed;
         }),
       ),
@@ -167,22 +174,38 @@ export class ClientPool {
     );
   }
 
-  /** Resolves with one report per worker once every client of `target` got round `round`'s message. */
-  fanoutDone(target: Target, round: number, timeoutMs: number) {
+  /**
+   * Resolves with one report per worker once every client of the `targets` armed for round
+   * `round` got its message.
+   */
+  fanoutDone(targets: readonly Target[], round: number, timeoutMs: number) {
     return withTimeout(
       Promise.all(
-        this.holding(target).map((w) =>
-          w.next('fanout-done', (m) => m.round === round && m.target === target),
-        ),
+        this.holding(targets).map((w) => w.next('fanout-done', (m) => m.round === round)),
       ),
       timeoutMs,
-      `waiting for all ${target} clients to get message ${round}`,
+      `waiting for all ${targets.join(' + ')} clients to get message ${round}`,
+    );
+  }
+
+  /** Takes the target's parkable clients off /data (no messages) or puts them back on it. */
+  async park(target: Target, parked: boolean): Promise<void> {
+    await withTimeout(
+      Promise.all(
+        this.holding([target]).map((worker) => {
+          const done = worker.next('parked', (m) => m.target === target && m.parked === parked);
+          worker.send({ type: 'park', target, parked });
+          return done;
+        }),
+      ),
+      30_000,
+      `${parked ? 'parking' : 'unparking'} the ${target} clients`,
     );
   }
 
   herdDone(target: Target, round: number, timeoutMs: number) {
     return withTimeout(
-      Promise.all(this.holding(target).map((w) => w.next('herd-done', (m) => m.round === round))),
+      Promise.all(this.holding([target]).map((w) => w.next('herd-done', (m) => m.round === round))),
       timeoutMs,
       `waiting for all ${target} clients to reload their row (round ${round})`,
     );
@@ -192,7 +215,7 @@ export class ClientPool {
   async listen(target: Target, sink: (items: [string, number][]) => void): Promise<void> {
     this.sink = sink;
     await Promise.all(
-      this.holding(target).map((worker) => {
+      this.holding([target]).map((worker) => {
         const armed = worker.next('armed', (m) => m.round === -1);
         worker.send({ type: 'listen', target });
         return armed;

@@ -8,7 +8,10 @@ import { BENCH_ORIGIN, HOST, keepAliveAgent, requestJson } from './http';
 import type { FromWorker, Target, ToWorker } from './protocol';
 
 interface Client {
+  /** On `/data`. */
   socket: Socket;
+  /** A parkable client's socket on the main namespace `/`: it keeps the connection open. */
+  anchor?: Socket;
   /** Its own keep-alive connection for REST reloads, as a browser tab has. */
   agent?: http.Agent;
   got: boolean;
@@ -21,21 +24,32 @@ interface Notification {
 }
 
 const CONNECT_CONCURRENCY = 50;
-const clients: Record<Target, Client[]> = { ours: [], bare: [] };
+const clients = new Map<Target, Client[]>();
+/** Targets whose clients have left `/data` for now. */
+const parked = new Set<Target>();
+
+function group(target: Target): Client[] {
+  let list = clients.get(target);
+  if (!list) clients.set(target, (list = []));
+  return list;
+}
 
 function send(message: FromWorker): void {
   process.send?.(message);
 }
 
 let round: {
-  target: Target;
+  targets: readonly Target[];
   round: number;
   mode: 'fanout' | 'herd';
   expectName?: string;
+  /** Clients of the targets: all of them must get the message. */
+  total: number;
   received: number;
   done: number;
   first: number;
   last: number;
+  firsts: Partial<Record<Target, number>>;
   firstRequest: number;
   lastFresh: number;
   stale: number;
@@ -53,21 +67,22 @@ function onMessage(target: Target, client: Client, payload: Notification): void 
     for (const id of payload.ids) listening.items.push([id, at]);
   }
   const r = round;
-  if (!r || r.target !== target || client.got) return;
+  if (!r || !r.targets.includes(target) || client.got) return;
   client.got = true;
   r.received++;
   if (r.received === 1) r.first = at;
+  r.firsts[target] ??= at;
   r.last = at;
-  const total = clients[target].length;
+  const total = r.total;
   if (r.mode === 'fanout') {
     if (r.received === total) {
       send({
         type: 'fanout-done',
-        target,
         round: r.round,
         count: total,
         first: r.first,
         last: r.last,
+        firsts: r.firsts,
       });
       round = null;
     }
@@ -112,7 +127,14 @@ function onMessage(target: Target, client: Client, payload: Notification): void 
     });
 }
 
-function connectOne(target: Target, port: number): Promise<Client> {
+function reportDisconnect(socket: Socket): void {
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io client disconnect')
+      send({ type: 'error', message: `a client was disconnected: ${reason}` });
+  });
+}
+
+function connectOne(target: Target, port: number, parkable = false): Promise<Client> {
   return new Promise((resolve, reject) => {
     const socket = io(`http://${HOST}:${port}/data`, {
       transports: ['websocket'],
@@ -121,30 +143,56 @@ function connectOne(target: Target, port: number): Promise<Client> {
       timeout: 20_000,
       extraHeaders: { origin: BENCH_ORIGIN },
     });
-    const client: Client = { socket, got: false };
+    // A second namespace of the same connection (forceNew gives each client its own manager).
+    const anchor = parkable ? socket.io.socket('/') : undefined;
+    const client: Client = { socket, anchor, got: false };
     socket.once('connect', () => resolve(client));
     socket.once('connect_error', (error) => {
       socket.close();
       reject(new Error(`socket.io connect to 127.0.0.1:${port}/data failed: ${error.message}`));
     });
     socket.on('message', (payload: Notification) => onMessage(target, client, payload));
-    socket.on('disconnect', (reason) => {
-      if (reason !== 'io client disconnect')
-        send({ type: 'error', message: `a client was disconnected: ${reason}` });
-    });
+    reportDisconnect(socket);
+    if (anchor) reportDisconnect(anchor);
   });
+}
+
+/** Rejoins `/data` over the client's open connection. */
+function rejoin(client: Client): Promise<void> {
+  return new Promise((resolve, reject) => {
+    client.socket.once('connect', () => resolve());
+    client.socket.once('connect_error', (error) =>
+      reject(new Error(`rejoining /data failed: ${error.message}`)),
+    );
+    client.socket.connect();
+  });
+}
+
+async function park(message: Extract<ToWorker, { type: 'park' }>): Promise<void> {
+  const list = group(message.target);
+  if (list.some((client) => !client.anchor))
+    throw new Error(`the ${message.target} clients were not connected as parkable`);
+  if (message.parked) {
+    // Leaving /data closes no connection: the anchor on `/` holds it.
+    for (const client of list) client.socket.disconnect();
+    parked.add(message.target);
+  } else {
+    await Promise.all(list.map(rejoin));
+    parked.delete(message.target);
+  }
+  send({ type: 'parked', target: message.target, parked: message.parked });
 }
 
 async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise<void> {
   const started = nowMs();
-  const list = clients[message.target];
+  const list = group(message.target);
   if (message.refetchPort) refetchPorts[message.target] = message.refetchPort;
   let next = 0;
   let lastReport = 0;
   const lane = async () => {
     while (next < message.count) {
       next++;
-      const client = await connectOne(message.target, message.port);
+      const client = await connectOne(message.target, message.port, message.parkable);
       if (message.refetchPort) {
         // The tab's initial load: it opens the keep-alive connection a later reload reuses.
         client.agent = keepAliveAgent(1);
@@ -181,17 +229,25 @@ process.on('message', (message: ToWorker) => {
     case 'connect':
       connect(message).catch((error: Error) => send({ type: 'error', message: error.message }));
       break;
-    case 'arm':
-      for (const client of clients[message.target]) client.got = false;
+    case 'arm': {
+      const armed = message.targets.flatMap(group);
+      const idle = message.targets.filter((target) => parked.has(target));
+      if (idle.length) {
+        send({ type: 'error', message: `armed a round of parked clients (${idle.join(', ')})` });
+        break;
+      }
+      for (const client of armed) client.got = false;
       round = {
-        target: message.target,
+        targets: message.targets,
         round: message.round,
         mode: message.mode,
         expectName: message.expectName,
+        total: armed.length,
         received: 0,
         done: 0,
         first: 0,
         last: 0,
+        firsts: {},
         firstRequest: 0,
         lastFresh: 0,
         stale: 0,
@@ -199,6 +255,10 @@ process.on('message', (message: ToWorker) => {
         versions: [],
       };
       send({ type: 'armed', round: message.round });
+      break;
+    }
+    case 'park':
+      park(message).catch((error: Error) => send({ type: 'error', message: error.message }));
       break;
     case 'listen':
       listening = { target: message.target, items: [], timer: setInterval(flushArrivals, 200) };
@@ -211,9 +271,10 @@ process.on('message', (message: ToWorker) => {
       send({ type: 'flushed' });
       break;
     case 'close':
-      for (const list of Object.values(clients)) {
+      for (const list of clients.values()) {
         for (const client of list) {
           client.socket.close();
+          client.anchor?.close();
           client.agent?.destroy();
         }
       }

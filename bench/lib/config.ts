@@ -11,6 +11,8 @@ export interface BenchConfig {
     clientsPerWorker: number;
     maxWorkers: number;
   };
+  /** Cross-instance fan-out: its N (rounds and workers as fanOut's). */
+  clusterFanOut: { sizes: number[] };
   herd: { clients: number; rounds: number; warmupRounds: number; workers: number };
   throughput: { seconds: number; concurrency: number; workers: number };
   seed: { runs: number };
@@ -25,6 +27,7 @@ export const FULL: BenchConfig = {
     clientsPerWorker: 1250,
     maxWorkers: 4,
   },
+  clusterFanOut: { sizes: [1000] },
   herd: { clients: 1000, rounds: 8, warmupRounds: 1, workers: 2 },
   throughput: { seconds: 10, concurrency: 8, workers: 1 },
   seed: { runs: 3 },
@@ -33,16 +36,22 @@ export const FULL: BenchConfig = {
 export const QUICK: BenchConfig = {
   quick: true,
   fanOut: { sizes: [50, 200], rounds: 5, warmupRounds: 1, clientsPerWorker: 100, maxWorkers: 2 },
+  clusterFanOut: { sizes: [100] },
   herd: { clients: 200, rounds: 2, warmupRounds: 1, workers: 2 },
   throughput: { seconds: 2, concurrency: 8, workers: 1 },
   seed: { runs: 1 },
 };
 
-/** BENCH_QUICK=1 picks QUICK; BENCH_FANOUT_SIZES=100,5000 overrides the fan-out sizes. */
+/**
+ * BENCH_QUICK=1 picks QUICK; BENCH_FANOUT_SIZES=100,5000 overrides the sizes of both fan-outs
+ * (same-server and cross-instance).
+ */
 export function configFromEnv(): BenchConfig {
   const config = structuredClone(process.env.BENCH_QUICK === '1' ? QUICK : FULL);
   const sizes = process.env.BENCH_FANOUT_SIZES?.split(',').map(Number);
-  if (sizes?.length && sizes.every((n) => Number.isInteger(n) && n > 0))
+  if (sizes?.length && sizes.every((n) => Number.isInteger(n) && n > 0)) {
     config.fanOut.sizes = sizes;
+    config.clusterFanOut.sizes = sizes;
+  }
   return config;
 }

@@ -1,10 +1,18 @@
 /** Messages between the coordinator (a benchmark) and its client worker processes. */
 
-/** Which server a group of clients is connected to. */
-export type Target = 'ours' | 'bare';
+/**
+ * A named group of clients: on our server or on the bare one (fan-out), or on one instance of a
+ * cluster (cross-instance fan-out: `instance1` always listens; `instance1b` on instance 1 and
+ * `instance2` on instance 2 take turns, the other one parked).
+ */
+export type Target = 'ours' | 'bare' | 'instance1' | 'instance1b' | 'instance2';
 
 export type ToWorker =
-  /** Open `count` socket.io clients on `http://127.0.0.1:port/data` (websocket transport). */
+  /**
+   * Open `count` socket.io clients on `http://127.0.0.1:port/data` (websocket transport).
+   * `parkable`: each also holds the main namespace `/`, so that its connection stays open while
+   * it leaves `/data` (see 'park').
+   */
   | {
       type: 'connect';
       target: Target;
@@ -12,9 +20,24 @@ export type ToWorker =
       count: number;
       refetchPort?: number;
       warmupId?: string;
+      parkable?: boolean;
     }
-  /** Arm a round: the next message each client of `target` receives belongs to `round`. */
-  | { type: 'arm'; target: Target; round: number; mode: 'fanout' | 'herd'; expectName?: string }
+  /**
+   * Arm a round: the next message each client of `targets` receives belongs to `round`; it is
+   * done when all of them have it.
+   */
+  | {
+      type: 'arm';
+      targets: readonly Target[];
+      round: number;
+      mode: 'fanout' | 'herd';
+      expectName?: string;
+    }
+  /**
+   * Parked: the target's (parkable) clients leave `/data` and get no messages, over connections
+   * that stay open; unparked: they join `/data` again.
+   */
+  | { type: 'park'; target: Target; parked: boolean }
   /** Stream every message arrival `(id, time)` of the target's clients until 'flush'. */
   | { type: 'listen'; target: Target }
   | { type: 'flush' }
@@ -25,14 +48,16 @@ export type FromWorker =
   | { type: 'progress'; target: Target; connected: number }
   | { type: 'connected'; target: Target; count: number; ms: number }
   | { type: 'armed'; round: number }
+  | { type: 'parked'; target: Target; parked: boolean }
   | {
       type: 'fanout-done';
-      target: Target;
       round: number;
       count: number;
       /** nowMs() when the worker's first / last client got the message. */
       first: number;
       last: number;
+      /** nowMs() when the worker's first client of each armed target got it. */
+      firsts: Partial<Record<Target, number>>;
     }
   | {
       type: 'herd-done';

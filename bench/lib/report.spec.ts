@@ -1,3 +1,4 @@
+import type { ClusterFanOutRow } from '../cluster-fan-out';
 import type { FanOutRow } from '../fan-out';
 import { renderReport, type Report } from './report';
 import type { Summary } from './stats';
@@ -25,6 +26,22 @@ const fanOutRow = (clients: number, ours: number, bare: number, ratio: number): 
   ratioP95: ratio,
   pairedRatioP50: ratio,
   connectSeconds: 1,
+});
+
+const clusterRow = (clients: number, single: number, split: number): ClusterFanOutRow => ({
+  clients,
+  workers: 1,
+  rounds: 25,
+  single: summary(single, single + 10),
+  split: summary(split, split + 10),
+  singleFirst: summary(5.2),
+  remoteFirst: summary(7.9),
+  put: summary(6.1),
+  costP50: split - single,
+  costP95: split - single,
+  pairedCost: split - single,
+  startupSeconds: 9,
+  connectSeconds: 2,
 });
 
 const report: Report = {
@@ -60,5 +77,21 @@ describe('renderReport', () => {
       '  5,000            1      25     195.7     195.7     200.4     200.4       0.98       0.98    0.98  ok ≤1.1   -4.7          6.3           6.0           1.8',
     ]);
     expect(lines.at(-1)).toBe('FAILED seed: boom');
+  });
+
+  it('prints the cross-instance fan-out with its cost and whether it stays within 5 ms', () => {
+    const lines = renderReport({
+      ...report,
+      fanOut: undefined,
+      clusterFanOut: [clusterRow(1000, 40, 43.5), clusterRow(5000, 190, 201)],
+      failures: {},
+    }).split('\n');
+    expect(lines[4]).toMatch(/^5\. Cross-instance fan-out — PUT on instance 1 → message at ALL N/);
+    expect(lines.slice(5, 9)).toEqual([
+      '  N clients  workers  rounds  single p50  single p95  split p50  split p95  cost p50  cost p95  paired      goal  PUT p50  1st p50  instance 2 1st p50',
+      '  ---------  -------  ------  ----------  ----------  ---------  ---------  --------  --------  ------  --------  -------  -------  ------------------',
+      '  1,000            1      25        40.0        50.0       43.5       53.5      +3.5      +3.5    +3.5  ok ≤5 ms      6.1      5.2                 7.9',
+      '  5,000            1      25       190.0       200.0      201.0      211.0     +11.0     +11.0   +11.0    MISSED      6.1      5.2                 7.9',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
+import type { ClusterFanOutRow } from '../cluster-fan-out';
 import type { FanOutRow } from '../fan-out';
 import type { HerdResult } from '../herd';
 import type { SeedBenchResult } from '../seed';
@@ -27,11 +28,14 @@ export interface Report {
   herd?: HerdResult;
   throughput?: ThroughputPhase[];
   seed?: SeedBenchResult;
+  clusterFanOut?: ClusterFanOutRow[];
   /** Benchmarks that failed, with their error. */
   failures: Record<string, string>;
 }
 
 export const FAN_OUT_GOAL = 1.1;
+/** What a second instance may add to a fan-out (the paired split − single), ms. */
+export const CLUSTER_FAN_OUT_GOAL_MS = 5;
 
 export function machine(): Machine {
   return {
@@ -90,10 +94,19 @@ function figures<T>(
   return keys.map((key) => [`${label} ${key}${unit}`, (row) => n(summary(row)[key], digits)]);
 }
 
+/** The first columns of both fan-out tables: N, over how many worker processes, how many rounds. */
+function sizeColumns<
+  T extends { clients: number; workers: number; rounds: number },
+>(): Column<T>[] {
+  return [
+    ['N clients', (r) => r.clients.toLocaleString('en-US')],
+    ['workers', (r) => String(r.workers)],
+    ['rounds', (r) => String(r.rounds)],
+  ];
+}
+
 const FAN_OUT: Column<FanOutRow>[] = [
-  ['N clients', (r) => r.clients.toLocaleString('en-US')],
-  ['workers', (r) => String(r.workers)],
-  ['rounds', (r) => String(r.rounds)],
+  ...sizeColumns<FanOutRow>(),
   ...figures<FanOutRow>('ours', (r) => r.ours, ['p50', 'p95']),
   ...figures<FanOutRow>('bare', (r) => r.bare, ['p50', 'p95']),
   ['ratio p50', (r) => n(r.ratioP50, 2)],
@@ -104,6 +117,23 @@ const FAN_OUT: Column<FanOutRow>[] = [
   ...figures<FanOutRow>('our PUT', (r) => r.oursPut, ['p50']),
   ...figures<FanOutRow>('ours 1st', (r) => r.oursFirst, ['p50']),
   ...figures<FanOutRow>('bare 1st', (r) => r.bareFirst, ['p50']),
+];
+
+const CLUSTER_FAN_OUT: Column<ClusterFanOutRow>[] = [
+  ...sizeColumns<ClusterFanOutRow>(),
+  ...figures<ClusterFanOutRow>('single', (r) => r.single, ['p50', 'p95']),
+  ...figures<ClusterFanOutRow>('split', (r) => r.split, ['p50', 'p95']),
+  ['cost p50', (r) => signed(r.costP50)],
+  ['cost p95', (r) => signed(r.costP95)],
+  ['paired', (r) => signed(r.pairedCost)],
+  [
+    'goal',
+    (r) =>
+      r.pairedCost <= CLUSTER_FAN_OUT_GOAL_MS ? `ok ≤${CLUSTER_FAN_OUT_GOAL_MS} ms` : 'MISSED',
+  ],
+  ...figures<ClusterFanOutRow>('PUT', (r) => r.put, ['p50']),
+  ...figures<ClusterFanOutRow>('1st', (r) => r.singleFirst, ['p50']),
+  ...figures<ClusterFanOutRow>('instance 2 1st', (r) => r.remoteFirst, ['p50']),
 ];
 
 const HERD: Column<HerdResult>[] = [
@@ -148,7 +178,7 @@ export function renderReport(report: Report): string {
     '',
   ];
   const section = (title: string, text: string) => out.push(title, text, '');
-  const { fanOut, herd, throughput, seed } = report;
+  const { fanOut, herd, throughput, seed, clusterFanOut } = report;
   if (fanOut)
     section(
       '1. Fan-out — PUT /api/docs → message at ALL N clients (ms), vs a bare socket.io 4.8 broadcast',
@@ -168,6 +198,11 @@ export function renderReport(report: Report): string {
     section(
       `4. Seed — ${seed.rows.toLocaleString('en-US')} rows into an empty SQLite database, fresh process per run`,
       table(SEED, [seed]),
+    );
+  if (clusterFanOut)
+    section(
+      '5. Cross-instance fan-out — PUT on instance 1 → message at ALL N clients (ms): N/2 on each of 2 instances (split) vs all N on instance 1 (single); PostgreSQL + Redis',
+      table(CLUSTER_FAN_OUT, clusterFanOut),
     );
   for (const [name, error] of Object.entries(report.failures)) out.push(`FAILED ${name}: ${error}`);
   return out.join('\n');

@@ -2,14 +2,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  DEFAULT_POSTGRESQL_SERVER,
+  DevCluster,
   DevServer,
+  dropPostgresDatabase,
   freePort,
   SERVER_MAIN,
   startHealthyProcess,
   WORKSPACE_ROOT,
   type HealthyProcess,
 } from '@smart-sync/dev-server';
-import { removeTempDir, trackChild, trackTempDir } from './cleanup';
+import { onShutdown, removeTempDir, trackChild, trackTempDir } from './cleanup';
 import { BENCH_ORIGIN } from './http';
 
 /** BENCH_SERVER_MAIN points the benchmarks at another server bundle (e.g. a stand-in while developing). */
@@ -71,4 +74,47 @@ export async function startBareServer(): Promise<BenchServer> {
     onSpawn: trackChild,
   });
   return { port, startupMs: performance.now() - started, stop: bare.stop };
+}
+
+/** Two (or more) built server instances sharing a PostgreSQL database and a Redis. */
+export interface BenchCluster {
+  /** Instance 1's port, instance 2's, … */
+  ports: number[];
+  /** `http://localhost:<port>` of each instance, as DevServer.baseURL. */
+  baseURLs: string[];
+  /** Nothing started → every instance ready (one migrated and seeded the database), ms. */
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A cluster of the real built server, every part of it this benchmark's own: a new PostgreSQL
+ * database (on BENCH_POSTGRESQL_URL's server, default 127.0.0.1:5432, user postgres), dropped at
+ * the end or on Ctrl-C; a redis-server on a free port; `instances` servers with REDIS_URL on free
+ * ports, started at once on the empty database (the full seed, as startRealServer's).
+ */
+export async function startBenchCluster(
+  options: { instances?: number; seedScale?: number } = {},
+): Promise<BenchCluster> {
+  const started = performance.now();
+  let forget: () => void = () => undefined;
+  const cluster = await DevCluster.start({
+    instances: options.instances ?? 2,
+    seedScale: options.seedScale,
+    postgresqlServer: process.env.BENCH_POSTGRESQL_URL || DEFAULT_POSTGRESQL_SERVER,
+    databasePrefix: 'smart_sync_bench',
+    corsOrigins: [BENCH_ORIGIN],
+    serverMain: serverMain(),
+    onSpawn: trackChild,
+    onDatabase: (url) => (forget = onShutdown(() => dropPostgresDatabase(url))),
+  });
+  return {
+    ports: cluster.instances.map((instance) => instance.port),
+    baseURLs: cluster.instances.map((instance) => instance.baseURL),
+    startupMs: performance.now() - started,
+    async stop() {
+      await cluster.dispose();
+      forget();
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import { percentile, rounded, summarize } from './stats';
+import { pairedMedian, percentile, rounded, summarize } from './stats';
 
 describe('percentile', () => {
   it('interpolates between closest ranks, like numpy', () => {
@@ -23,5 +23,16 @@ describe('summarize', () => {
 describe('rounded', () => {
   it('rounds every number to the given decimals and leaves the rest', () => {
     expect(rounded({ a: 1.23456, b: 'x' }, 2)).toEqual({ a: 1.23, b: 'x' });
+  });
+});
+
+describe('pairedMedian', () => {
+  it('is the median of the per-pair results', () => {
+    expect(pairedMedian([10, 20, 30], [5, 5, 40], (a, b) => a - b)).toBe(5);
+    expect(pairedMedian([4, 9], [2, 3], (a, b) => a / b)).toBe(2.5);
+  });
+
+  it('refuses samples that are not pairs', () => {
+    expect(() => pairedMedian([1, 2], [1], (a, b) => a - b)).toThrow('unpaired samples: 2 and 1');
   });
 });

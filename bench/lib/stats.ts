@@ -39,3 +39,19 @@ export function rounded<T extends object>(summary: T, digits = 2): T {
     ]),
   ) as T;
 }
+
+/**
+ * The median of `combine(a[i], b[i])` over samples measured in pairs (the same round, back to
+ * back), e.g. ours ÷ bare: less sensitive to background load that drifts between rounds.
+ */
+export function pairedMedian(
+  a: readonly number[],
+  b: readonly number[],
+  combine: (a: number, b: number) => number,
+): number {
+  if (a.length !== b.length) throw new Error(`unpaired samples: ${a.length} and ${b.length}`);
+  return percentile(
+    a.map((value, i) => combine(value, b[i])),
+    50,
+  );
+}

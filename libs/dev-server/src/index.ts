@@ -1,3 +1,4 @@
+export * from './lib/dev-cluster';
 export * from './lib/dev-server';
 export * from './lib/executables';
 export * from './lib/free-port';
