@@ -6,6 +6,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { InFlightRequests } from './common/in-flight-requests';
 import { jsonBody } from './common/json-body.middleware';
 import { OriginPolicy, refuseForeignOrigins } from './common/origin-policy';
+import { withRequestContext } from './common/request-context';
 import { logRequests } from './common/request-logger.middleware';
 import type { AppConfig } from './config/app-config';
 import { RedisConnection } from './redis/redis-connection';
@@ -36,6 +37,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
   app.enableCors({ origin: [...config.corsOrigins] });
   if (config.logLevels.includes('debug')) app.use(logRequests());
   app.use(jsonBody());
+  // After the body parser: its callback would run outside the context.
+  app.use(withRequestContext());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useWebSocketAdapter(sockets);
   serveClientApp(app, config.clientDir);

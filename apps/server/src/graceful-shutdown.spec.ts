@@ -1,4 +1,4 @@
-import type { SocketNotification } from '@smart-sync/shared-types';
+import { ALL_INTEREST, type SocketNotification } from '@smart-sync/shared-types';
 import request from 'supertest';
 import { shutDown } from './graceful-shutdown';
 import { TablesService } from './tables/tables.service';
@@ -15,7 +15,7 @@ describe('shutDown', () => {
   it('finishes the request in flight, sends its notification, then closes the sockets', async () => {
     const added = await request(t.url).post('/api/locations/add').send({ name: 'Paris' });
     const id: string = added.body[0].id;
-    const socket = await connectClient(t.url);
+    const socket = await connectClient(t.url, { auth: ALL_INTEREST });
     const log = new MessageLog(socket);
     const events: string[] = [];
     socket.on('message', (message: SocketNotification) => events.push(`message ${message.table}`));

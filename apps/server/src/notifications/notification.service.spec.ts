@@ -2,15 +2,23 @@ import type { SocketNotification } from '@smart-sync/shared-types';
 import type { NotificationGateway } from './notification.gateway';
 import { NotificationService } from './notification.service';
 
+interface Sent {
+  notification: SocketNotification;
+  rooms: string[];
+  except?: string;
+}
+
 describe('NotificationService', () => {
-  let sent: SocketNotification[];
+  let sent: Sent[];
   let service: NotificationService;
   const nextTick = () => new Promise((resolve) => setImmediate(resolve));
 
   beforeEach(() => {
     sent = [];
-    const gateway = { broadcast: (n: SocketNotification) => sent.push(n) };
-    service = new NotificationService(gateway as unknown as NotificationGateway);
+    const gateway: Pick<NotificationGateway, 'deliver'> = {
+      deliver: (notification, rooms, except) => sent.push({ notification, rooms, except }),
+    };
+    service = new NotificationService(gateway as NotificationGateway);
   });
 
   it('sends nothing before the tick ends, then one message per action and table', async () => {
@@ -18,13 +26,25 @@ describe('NotificationService', () => {
     service.record({ kind: 'create', table: 'docs', id: 'n', parentId: 'dep' });
     service.record({ kind: 'update', table: 'docs', id: 'b' });
     service.record({ kind: 'update', table: 'docs', id: 'a' });
-    service.record({ kind: 'delete', table: 'lists', id: 'l', cascade: [] });
+    service.record({ kind: 'delete', table: 'lists', id: 'l', parentId: 'dep', cascade: [] });
     expect(sent).toEqual([]);
     await nextTick();
     expect(sent).toEqual([
-      { action: 'update', table: 'docs', ids: ['a', 'b'] },
-      { action: 'update', table: 'departments', ids: ['dep'] },
-      { action: 'delete', table: 'lists', ids: ['l'] },
+      {
+        notification: { action: 'update', table: 'docs', ids: ['a', 'b'] },
+        rooms: ['docs:a', 'docs:b'],
+        except: undefined,
+      },
+      {
+        notification: { action: 'update', table: 'departments', ids: ['dep'] },
+        rooms: ['departments:dep'],
+        except: undefined,
+      },
+      {
+        notification: { action: 'delete', table: 'lists', ids: ['l'] },
+        rooms: ['lists:l', 'departments:dep'],
+        except: undefined,
+      },
     ]);
   });
 
@@ -33,16 +53,13 @@ describe('NotificationService', () => {
     await nextTick();
     service.record({ kind: 'update', table: 'docs', id: 'b' });
     await nextTick();
-    expect(sent).toEqual([
-      { action: 'update', table: 'docs', ids: ['a'] },
-      { action: 'update', table: 'docs', ids: ['b'] },
-    ]);
+    expect(sent.map((s) => s.notification.ids)).toEqual([['a'], ['b']]);
   });
 
   it('keeps an update and a delete of the same table apart', async () => {
     service.record({ kind: 'update', table: 'folders', id: 'a' });
-    service.record({ kind: 'delete', table: 'folders', id: 'a', cascade: [] });
+    service.record({ kind: 'delete', table: 'folders', id: 'a', parentId: 'd', cascade: [] });
     await nextTick();
-    expect(sent.map((n) => n.action)).toEqual(['update', 'delete']);
+    expect(sent.map((s) => s.notification.action)).toEqual(['update', 'delete']);
   });
 });

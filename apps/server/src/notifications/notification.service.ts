@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { NotificationAction, ServerTable } from '@smart-sync/shared-types';
 import type { Change } from '@smart-sync/server-db';
-import { notificationsFor } from './notification-rules';
+import type { NotificationAction, ServerTable } from '@smart-sync/shared-types';
+import { requestContext } from '../common/request-context';
+import { deliveriesFor } from './notification-rules';
 import { NotificationGateway } from './notification.gateway';
 
 interface Pending {
   action: NotificationAction;
   table: ServerTable;
   ids: Set<string>;
+  rooms: Set<string>;
+  /** The socket whose request made the writes: it already has them (no echo). */
+  writer: string | undefined;
 }
 
 /**
- * Turns committed changes into notifications and broadcasts them. Changes recorded in the same
- * tick of the event loop are coalesced: one message per (action, table) with all their ids, sent
- * in the order each (action, table) first appeared.
+ * Turns committed changes into notifications and sends each to the sockets interested in its
+ * rows, never back to the socket that made the write. Changes recorded in the same tick of the
+ * event loop are coalesced: one message per (action, table, writer) with all their ids, sent in
+ * the order each first appeared.
  */
 @Injectable()
 export class NotificationService {
@@ -24,14 +29,17 @@ export class NotificationService {
 
   /** Called by the change recorder once a write has committed. */
   record(change: Change): void {
-    for (const { action, table, ids } of notificationsFor(change)) {
-      const key = `${action}:${table}`;
+    const writer = requestContext().socketId;
+    for (const { notification, rooms } of deliveriesFor(change)) {
+      const { action, table, ids } = notification;
+      const key = `${action}:${table}:${writer ?? ''}`;
       let entry = this.pending.get(key);
       if (!entry) {
-        entry = { action, table, ids: new Set() };
+        entry = { action, table, ids: new Set(), rooms: new Set(), writer };
         this.pending.set(key, entry);
       }
       for (const id of ids) entry.ids.add(id);
+      for (const room of rooms) entry.rooms.add(room);
     }
     if (!this.flushScheduled) {
       this.flushScheduled = true;
@@ -44,8 +52,8 @@ export class NotificationService {
     const batch = this.pending;
     this.pending = new Map();
     this.flushScheduled = false;
-    for (const { action, table, ids } of batch.values()) {
-      this.gateway.broadcast({ action, table, ids: [...ids] });
+    for (const { action, table, ids, rooms, writer } of batch.values()) {
+      this.gateway.deliver({ action, table, ids: [...ids] }, [...rooms], writer);
     }
   }
 }

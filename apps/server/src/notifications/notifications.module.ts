@@ -3,7 +3,10 @@ import { CHANGE_SINK } from '../db/change-sink';
 import { NotificationGateway } from './notification.gateway';
 import { NotificationService } from './notification.service';
 
-/** Global: the database layer injects its CHANGE_SINK without importing this module. */
+/**
+ * Global: the database layer injects its CHANGE_SINK without importing this module; the tables
+ * subscribe sockets to the rows they load through the gateway.
+ */
 @Global()
 @Module({
   providers: [
@@ -15,6 +18,6 @@ import { NotificationService } from './notification.service';
       inject: [NotificationService],
     },
   ],
-  exports: [CHANGE_SINK],
+  exports: [CHANGE_SINK, NotificationGateway],
 })
 export class NotificationsModule {}

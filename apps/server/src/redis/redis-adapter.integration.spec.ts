@@ -1,4 +1,4 @@
-import type { SocketNotification } from '@smart-sync/shared-types';
+import { ALL_INTEREST, SOCKET_ID_HEADER, type SocketNotification } from '@smart-sync/shared-types';
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import { TestRedisServer } from '../testing/redis-server';
@@ -39,7 +39,7 @@ describe('two instances over Redis', () => {
   });
 
   async function listenOn(app: TestApp): Promise<{ socket: Socket; log: MessageLog }> {
-    const socket = await connectClient(app.url);
+    const socket = await connectClient(app.url, { auth: ALL_INTEREST });
     sockets.push(socket);
     return { socket, log: new MessageLog(socket) };
   }
@@ -69,6 +69,25 @@ describe('two instances over Redis', () => {
     await log.waitFor((message) => message.action === 'delete');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(log.take()).toEqual(expected);
+  });
+
+  it('loading through instance 1 subscribes a socket connected to instance 2', async () => {
+    const socket = await connectClient(two.url);
+    sockets.push(socket);
+    const log = new MessageLog(socket);
+    const added = await request(one.url).post('/api/locations/add').send({ name: 'Held' });
+    const id: string = added.body[0].id;
+    await request(one.url)
+      .post('/api/locations')
+      .set(SOCKET_ID_HEADER, socket.id as string)
+      .send([id])
+      .expect(200);
+    // The join travels to instance 2 through Redis, like the messages.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await request(one.url).put('/api/locations').send({ id, name: 'Held 2' }).expect(200);
+    await log.waitFor((message) => message.ids.includes(id));
+    expect(log.take()).toEqual([{ action: 'update', table: 'locations', ids: [id] }]);
+    await request(one.url).delete(`/api/locations/${id}`).expect(204);
   });
 
   it('survives a Redis restart: readiness says so, clients are made to resync, delivery resumes', async () => {

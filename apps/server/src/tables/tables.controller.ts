@@ -9,11 +9,14 @@ import {
   type ChildIndexPage,
   type CrudTable,
   type IndexPageRequest,
+  type ServerTable,
   type TopRow,
   type UpdateBody,
 } from '@smart-sync/shared-types';
 import { TABLES } from '@smart-sync/server-db';
+import { requestContext } from '../common/request-context';
 import { parseOrThrow, ZodValidationPipe } from '../common/zod-validation.pipe';
+import { NotificationGateway } from '../notifications/notification.gateway';
 import { TableNamePipe } from './table-name.pipe';
 import { type Row, TablesService } from './tables.service';
 
@@ -25,12 +28,27 @@ const ids = new ZodValidationPipe(loadByIdsBodySchema, 'ids');
  */
 @Controller()
 export class TablesController {
-  constructor(private readonly tables: TablesService) {}
+  constructor(
+    private readonly tables: TablesService,
+    private readonly interest: NotificationGateway,
+  ) {}
+
+  /** Loading is subscribing: the requesting socket (X-Socket-Id) hears about these rows. */
+  private subscribe<T extends { id: string }>(table: ServerTable, rows: T[]): T[] {
+    const { socketId } = requestContext();
+    if (socketId)
+      this.interest.subscribe(
+        socketId,
+        table,
+        rows.map((row) => row.id),
+      );
+    return rows;
+  }
 
   @Post('top')
   @HttpCode(200)
-  top(@Body(ids) body: string[]): Promise<TopRow[]> {
-    return this.tables.top(body);
+  async top(@Body(ids) body: string[]): Promise<TopRow[]> {
+    return this.subscribe('top', await this.tables.top(body));
   }
 
   @Post('departments/indexes')
@@ -43,8 +61,11 @@ export class TablesController {
 
   @Post(':table')
   @HttpCode(200)
-  load(@Param('table', TableNamePipe) table: CrudTable, @Body(ids) body: string[]): Promise<Row[]> {
-    return this.tables.load(table, body);
+  async load(
+    @Param('table', TableNamePipe) table: CrudTable,
+    @Body(ids) body: string[],
+  ): Promise<Row[]> {
+    return this.subscribe(table, await this.tables.load(table, body));
   }
 
   @Put(':table')

@@ -73,10 +73,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 /** A socket.io client on the notification namespace, connected (or refused). */
 export function connectClient(
   url: string,
-  options: { origin?: string; transports?: ('polling' | 'websocket')[] } = {},
+  options: {
+    origin?: string;
+    transports?: ('polling' | 'websocket')[];
+    /** Handshake auth, e.g. ALL_INTEREST to hear every message. */
+    auth?: Record<string, unknown>;
+  } = {},
 ): Promise<Socket> {
   const socket = io(`${url}${NOTIFICATION_NAMESPACE}`, {
     forceNew: true,
+    auth: options.auth,
     reconnection: false,
     transports: options.transports ?? ['websocket'],
     extraHeaders: options.origin ? { Origin: options.origin } : undefined,

@@ -55,6 +55,7 @@ describe('changeRecording', () => {
         kind: 'delete',
         table: 'locations',
         id: location.id,
+        parentId: null,
         cascade: [
           { table: 'departments', ids: [department.id] },
           { table: 'docs', ids: [doc.id] },
@@ -65,6 +66,15 @@ describe('changeRecording', () => {
       },
     ]);
     expect(await db.prisma.doc.count()).toBe(0);
+  });
+
+  it("records a deleted row's parent, and answers with only the columns asked for", async () => {
+    const { department, doc } = await tree();
+    const answer = await client.doc.delete({ where: { id: doc.id }, select: { id: true } });
+    expect(answer).toEqual({ id: doc.id });
+    expect(changes).toEqual([
+      { kind: 'delete', table: 'docs', id: doc.id, parentId: department.id, cascade: [] },
+    ]);
   });
 
   it('records nothing for a write that fails', async () => {

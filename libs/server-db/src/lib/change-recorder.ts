@@ -1,4 +1,5 @@
 import { Prisma } from '../generated/prisma/client';
+import type { CrudTable } from '@smart-sync/shared-types';
 import type { ChangeSink } from './change';
 import { rowDelegate } from './row-delegate';
 import { descendantFilters, tableOfModel } from './table-registry';
@@ -42,6 +43,24 @@ function recordedWrite(params: unknown, operation: string) {
     );
   }
   return { hook, definition: tableOfModel(hook.model) };
+}
+
+/** The write's arguments, also selecting `column` when they select columns at all. */
+function selecting(args: HookParams['args'], column: string | null): HookParams['args'] {
+  const select = args['select'] as Record<string, unknown> | undefined;
+  return column && select ? { ...args, select: { ...select, [column]: true } } : args;
+}
+
+/** The row as the caller asked for it: without `column` when only {@link selecting} added it. */
+function unselecting(
+  row: Record<string, unknown>,
+  args: HookParams['args'],
+  column: string | null,
+): Record<string, unknown> {
+  const select = args['select'] as Record<string, unknown> | undefined;
+  if (!column || !select || select[column]) return row;
+  const { [column]: _added, ...asked } = row;
+  return asked;
 }
 
 /**
@@ -89,27 +108,33 @@ export function changeRecording(sink: ChangeSink) {
           async delete(params) {
             const { hook, definition } = recordedWrite(params, 'delete');
             const id = rowId(hook.args.where?.id, 'a delete');
+            const foreignKey =
+              definition.parent.table === 'top' ? null : definition.parent.foreignKey;
+            const args = selecting(hook.args, foreignKey);
             const below = descendantFilters(definition.table, id);
+            let row: Record<string, unknown>;
+            let cascade: { table: CrudTable; ids: string[] }[] = [];
             if (below.length === 0) {
-              const row = await hook.query(hook.args);
-              sink({ kind: 'delete', table: definition.table, id, cascade: [] });
-              return row;
+              row = (await hook.query(args)) as Record<string, unknown>;
+            } else {
+              // One batch transaction: what the cascade will remove, then the delete itself. (With
+              // the better-sqlite3 adapter a batch runs in microtasks only: no other request's
+              // query can slip into it — measured while writing this recorder.)
+              const results = await client.$transaction([
+                ...below.map(({ definition: child, where }) =>
+                  rowDelegate(client, child).findMany({ where, select: { id: true } }),
+                ),
+                rowDelegate(client, definition).delete(args),
+              ]);
+              cascade = below.map(({ definition: child }, index) => ({
+                table: child.table,
+                ids: (results[index] as { id: string }[]).map((found) => found['id'] as string),
+              }));
+              row = results[below.length] as Record<string, unknown>;
             }
-            // One batch transaction: what the cascade will remove, then the delete itself. (With
-            // the better-sqlite3 adapter a batch runs in microtasks only: no other request's
-            // query can slip into it — measured while writing this recorder.)
-            const results = await client.$transaction([
-              ...below.map(({ definition: child, where }) =>
-                rowDelegate(client, child).findMany({ where, select: { id: true } }),
-              ),
-              rowDelegate(client, definition).delete(hook.args),
-            ]);
-            const cascade = below.map(({ definition: child }, index) => ({
-              table: child.table,
-              ids: (results[index] as { id: string }[]).map((row) => row.id),
-            }));
-            sink({ kind: 'delete', table: definition.table, id, cascade });
-            return results[below.length];
+            const parentId = foreignKey ? rowId(row[foreignKey], 'a parent') : null;
+            sink({ kind: 'delete', table: definition.table, id, parentId, cascade });
+            return unselecting(row, hook.args, foreignKey);
           },
 
           ...Object.fromEntries(

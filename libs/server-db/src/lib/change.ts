@@ -8,6 +8,8 @@ export type Change =
       kind: 'delete';
       table: CrudTable;
       id: string;
+      /** The deleted row's parent (null under the virtual top row). */
+      parentId: string | null;
       /** The rows the database deleted with it (its cascade), per table. */
       cascade: { table: CrudTable; ids: string[] }[];
     };

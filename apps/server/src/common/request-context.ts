@@ -1,0 +1,29 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { SOCKET_ID_HEADER } from '@smart-sync/shared-types';
+import type { RequestHandler } from 'express';
+
+/** What the code running for one HTTP request knows about it, wherever it runs. */
+export interface RequestContext {
+  /** The requesting browser's `/data` socket (the X-Socket-Id header), when it sent a valid one. */
+  socketId?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContext>();
+
+/** A socket.io socket id: 20 base64url characters today; anything else is ignored. */
+const SOCKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The context of the request the calling code runs for (empty outside requests). */
+export function requestContext(): RequestContext {
+  return storage.getStore() ?? {};
+}
+
+/** Runs the rest of each request inside its {@link RequestContext}. */
+export function withRequestContext(): RequestHandler {
+  const header = SOCKET_ID_HEADER.toLowerCase();
+  return (request, _response, next) => {
+    const value = request.headers[header];
+    const socketId = typeof value === 'string' && SOCKET_ID.test(value) ? value : undefined;
+    storage.run({ socketId }, next);
+  };
+}
