@@ -1,3 +1,4 @@
+export * from './lib/activity-page';
 export * from './lib/api';
 export * from './lib/browsers';
 export * from './lib/tree-page';

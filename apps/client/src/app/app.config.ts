@@ -1,3 +1,4 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
   inject,
@@ -10,11 +11,13 @@ import { smartErrorHandlerToken } from '@smarttools/smart-signals';
 import { provideEntities } from './entities/provide-entities';
 import { SnackbarErrorHandler } from './errors/snackbar-error-handler';
 import { provideLiveUpdates } from './socket/live-updates';
+import { socketIdInterceptor } from './socket/socket-id-interceptor';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
+    provideHttpClient(withInterceptors([socketIdInterceptor])),
     provideEntities(),
     { provide: smartErrorHandlerToken, useClass: SnackbarErrorHandler },
     provideAppInitializer(() => {

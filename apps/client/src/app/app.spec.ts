@@ -3,6 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { App } from './app';
 import { ActivityEntry, ActivityLog } from './activity/activity-log';
 import { ConnectionStatus, SocketConnection } from './socket/socket-connection';
+import { SubscribedRows } from './socket/subscribed-rows';
 import { LocationTree } from './tree/location-tree';
 
 @Component({
@@ -15,6 +16,7 @@ class LocationTreeStub {}
 describe('App', () => {
   const status = signal<ConnectionStatus>('offline');
   const activity = signal<ActivityEntry[]>([]);
+  const subscribedCount = signal(0);
 
   async function render() {
     TestBed.configureTestingModule({
@@ -22,6 +24,7 @@ describe('App', () => {
       providers: [
         { provide: SocketConnection, useValue: { status } },
         { provide: ActivityLog, useValue: { entries: activity } },
+        { provide: SubscribedRows, useValue: { count: subscribedCount } },
       ],
     }).overrideComponent(App, {
       remove: { imports: [LocationTree] },
@@ -63,5 +66,16 @@ describe('App', () => {
     const panel = host.querySelector('app-activity-panel') as HTMLElement;
     expect(panel.textContent).toContain('"table":"docs"');
     expect(panel.textContent).toContain('docs:1');
+  });
+
+  it('says in the activity panel how many rows the server tells this browser about', async () => {
+    subscribedCount.set(1);
+    const { fixture, host } = await render();
+    const status = () => host.querySelector('app-activity-panel [role="status"]');
+    expect(status()?.getAttribute('aria-label')).toBe('Subscribed to 1 row');
+    subscribedCount.set(433);
+    await fixture.whenStable();
+    expect(status()?.textContent?.trim()).toBe('Subscribed to 433 rows');
+    expect(status()?.getAttribute('aria-label')).toBe('Subscribed to 433 rows');
   });
 });

@@ -6,6 +6,7 @@ import { MatToolbar } from '@angular/material/toolbar';
 import { ActivityLog } from './activity/activity-log';
 import { ActivityPanel } from './activity/activity-panel';
 import { SocketConnection } from './socket/socket-connection';
+import { SubscribedRows } from './socket/subscribed-rows';
 import { ConnectionChip } from './toolbar/connection-chip';
 import { LocationTree } from './tree/location-tree';
 
@@ -29,5 +30,6 @@ import { LocationTree } from './tree/location-tree';
 export class App {
   protected readonly connection = inject(SocketConnection);
   protected readonly activity = inject(ActivityLog);
+  protected readonly subscribed = inject(SubscribedRows);
   protected readonly activityOpen = signal(false);
 }

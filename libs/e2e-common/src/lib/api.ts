@@ -17,6 +17,13 @@ export class Api {
     return row.id;
   }
 
+  /** Renames a row, as a script would: without a socket id, so every interested browser hears. */
+  async rename(table: CrudTable, id: string, name: string): Promise<void> {
+    const response = await this.request.put(`/api/${table}`, { data: { id, name } });
+    if (!response.ok())
+      throw new Error(`PUT /api/${table} → ${response.status()}: ${await response.text()}`);
+  }
+
   /** Deletes a row and, by cascade, everything under it. */
   async remove(table: CrudTable, id: string): Promise<void> {
     await this.request.delete(`/api/${table}/${id}`);

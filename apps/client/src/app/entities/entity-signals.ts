@@ -1,7 +1,7 @@
 import { computed, Injectable, Signal } from '@angular/core';
 import { EntityState } from '@ngrx/entity';
 import { TOP_ID } from '@smart-sync/shared-types';
-import { ClientTable, DEPARTMENT_CHILDREN } from '@smart-sync/socket-translation';
+import { CLIENT_TABLES, ClientTable, DEPARTMENT_CHILDREN } from '@smart-sync/socket-translation';
 import {
   createSmartSignal,
   getTopChildRows,
@@ -57,25 +57,28 @@ function childOf<Parent extends SmartNgRXRowBase, Child extends SmartNgRXRowBase
  */
 @Injectable({ providedIn: 'root' })
 export class EntitySignals {
-  private readonly departmentChildren = createSmartSignal<DepartmentChildRow>(
-    FEATURE,
-    DEPARTMENT_CHILDREN,
-  );
+  /** Each table's rows as SmartNgRX stores them, before child arrays are wrapped. */
+  private readonly stores = {
+    top: createSmartSignal<TopRow>(FEATURE, 'top'),
+    locations: createSmartSignal<LocationRow>(FEATURE, 'locations'),
+    departments: createSmartSignal<DepartmentRow>(FEATURE, 'departments'),
+    [DEPARTMENT_CHILDREN]: createSmartSignal<DepartmentChildRow>(FEATURE, DEPARTMENT_CHILDREN),
+  } satisfies Record<ClientTable, Signal<EntityState<SmartNgRXRowBase>>>;
 
   private readonly departments = createSmartSignal<DepartmentRow, DepartmentChildRow>(
-    createSmartSignal<DepartmentRow>(FEATURE, 'departments'),
+    this.stores.departments,
     [
       childOf<DepartmentRow, DepartmentChildRow>(
         'departments',
         'children',
         DEPARTMENT_CHILDREN,
-        this.departmentChildren,
+        this.stores[DEPARTMENT_CHILDREN],
       ),
     ],
   );
 
   private readonly locations = createSmartSignal<LocationRow, DepartmentRow>(
-    createSmartSignal<LocationRow>(FEATURE, 'locations'),
+    this.stores.locations,
     [
       childOf<LocationRow, DepartmentRow>(
         'locations',
@@ -86,10 +89,20 @@ export class EntitySignals {
     ],
   );
 
-  private readonly top = createSmartSignal<TopRow, LocationRow>(
-    createSmartSignal<TopRow>(FEATURE, 'top'),
-    [childOf<TopRow, LocationRow>('top', 'locations', 'locations', this.locations)],
-  );
+  private readonly top = createSmartSignal<TopRow, LocationRow>(this.stores.top, [
+    childOf<TopRow, LocationRow>('top', 'locations', 'locations', this.locations),
+  ]);
+
+  /**
+   * The ids of the rows the store holds, per table. Each changes only when rows come or go (the
+   * store keeps its id list when rows are only updated).
+   */
+  readonly ids = Object.fromEntries(
+    CLIENT_TABLES.map((table) => [
+      table,
+      computed(() => this.stores[table]().ids as readonly string[]),
+    ]),
+  ) as Readonly<Record<ClientTable, Signal<readonly string[]>>>;
 
   /** True once the `top` row (the list of location ids) has arrived. */
   readonly locationsKnown = computed(() => {
@@ -107,10 +120,9 @@ export class EntitySignals {
 
   /** Reloads every row in the store, e.g. after messages may have been missed while offline. */
   reloadAll(): void {
-    reloadRows('top', this.top().ids as string[]);
-    reloadRows('locations', this.locations().ids as string[]);
-    reloadRows('departments', this.departments().ids as string[]);
-    reloadRows(DEPARTMENT_CHILDREN, this.departmentChildren().ids as string[]);
+    for (const table of CLIENT_TABLES) {
+      reloadRows(table, this.ids[table]());
+    }
   }
 
   /** Every location, in creation order; reading one loads it. */

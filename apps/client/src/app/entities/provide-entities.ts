@@ -1,4 +1,3 @@
-import { provideHttpClient } from '@angular/common/http';
 import { EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
 import {
   provideSmartFeatureSignalEntities,
@@ -19,13 +18,12 @@ import { LocationEffects, locationEffectsToken } from './location-effects';
 import { TopEffects, topEffectsToken } from './top-effects';
 
 /**
- * Everything SmartNgRX needs: HTTP, the global provider, one effect service per client table and
- * the entity definitions. `provideSmartNgRX` must come first: the feature registration that
- * follows reads its settings.
+ * Everything SmartNgRX needs but HTTP (the app provides that, with its interceptors): the global
+ * provider, one effect service per client table and the entity definitions. `provideSmartNgRX`
+ * must come first: the feature registration that follows reads its settings.
  */
 export function provideEntities(): EnvironmentProviders {
   return makeEnvironmentProviders([
-    provideHttpClient(),
     provideSmartNgRX(),
     { provide: topEffectsToken, useClass: TopEffects },
     { provide: locationEffectsToken, useClass: LocationEffects },

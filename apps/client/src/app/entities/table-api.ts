@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { CrudTable, MAX_IDS_PER_LOAD } from '@smart-sync/shared-types';
 import { forkJoin, map, Observable, of } from 'rxjs';
 import type { ZodType } from 'zod';
+import { inChunks } from './chunks';
 
 /**
  * The REST calls every server table answers, parametrised by table name and row schema.
@@ -20,10 +21,7 @@ export class TableApi<Row> {
 
   /** Loads rows by id, in as many requests as the server's per-request limit needs. */
   load(ids: string[]): Observable<Row[]> {
-    const chunks: string[][] = [];
-    for (let start = 0; start < ids.length; start += MAX_IDS_PER_LOAD) {
-      chunks.push(ids.slice(start, start + MAX_IDS_PER_LOAD));
-    }
+    const chunks = inChunks(ids, MAX_IDS_PER_LOAD);
     if (chunks.length === 0) {
       return of([]);
     }

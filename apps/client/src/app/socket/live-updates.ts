@@ -3,23 +3,31 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { EntitySignals } from '../entities/entity-signals';
 import { NotificationDispatch } from './notification-dispatch';
 import { SocketConnection } from './socket-connection';
+import { StoreReleases } from './store-releases';
+import { SubscribedRows } from './subscribed-rows';
 
 /**
- * Live updates from the start: every notification that arrives goes to SmartNgRX, and after a
- * reconnect every row in the store is reloaded, since messages may have been missed while offline.
+ * Live updates from the start: every notification that arrives goes to SmartNgRX, and rows that
+ * leave the store are released. Each time the socket connects, every row in the store is loaded
+ * again: that subscribes the new socket to them (rows loaded before the first connect, or under
+ * the previous socket, subscribe nothing it listens to) and catches up on messages missed while
+ * offline. The loads carry the new id, as every request reads it when it is sent.
  */
 export function provideLiveUpdates(): EnvironmentProviders {
   return provideAppInitializer(() => {
     const connection = inject(SocketConnection);
     const dispatch = inject(NotificationDispatch);
+    const subscribed = inject(SubscribedRows);
     // Looked up when needed: the signal chain is built once the entities are registered.
     const injector = inject(Injector);
     connection.notifications
       .pipe(takeUntilDestroyed())
       .subscribe((message) => dispatch.receive(message));
-    connection.reconnected
-      .pipe(takeUntilDestroyed())
-      .subscribe(() => injector.get(EntitySignals).reloadAll());
+    connection.connected.pipe(takeUntilDestroyed()).subscribe(() => {
+      subscribed.reset();
+      injector.get(StoreReleases);
+      injector.get(EntitySignals).reloadAll();
+    });
     connection.connect();
   });
 }

@@ -8,12 +8,14 @@ type Handler = (...args: unknown[]) => void;
 class FakeSocket {
   connected = false;
   active = true;
+  id: string | undefined;
   readonly handlers = new Map<string, Handler>();
   readonly managerHandlers = new Map<string, Handler>();
   readonly io = {
     on: (event: string, handler: Handler) => this.managerHandlers.set(event, handler),
   };
   readonly disconnect = jest.fn();
+  readonly emit = jest.fn();
 
   on(event: string, handler: Handler): this {
     this.handlers.set(event, handler);
@@ -22,6 +24,19 @@ class FakeSocket {
 
   fire(event: string, ...args: unknown[]): void {
     this.handlers.get(event)?.(...args);
+  }
+
+  /** Connects under a new id, as socket.io does after every loss. */
+  connectAs(id: string): void {
+    this.connected = true;
+    this.id = id;
+    this.fire('connect');
+  }
+
+  drop(): void {
+    this.connected = false;
+    this.id = undefined;
+    this.fire('disconnect', 'transport close');
   }
 }
 
@@ -69,14 +84,36 @@ describe('SocketConnection', () => {
     expect(connection.status()).toBe('offline');
   });
 
-  it('announces a reconnect, but not the first connect', () => {
-    let reconnects = 0;
-    connection.reconnected.subscribe(() => reconnects++);
-    fakeSocket.fire('connect');
-    expect(reconnects).toBe(0);
-    fakeSocket.fire('disconnect', 'transport close');
-    fakeSocket.fire('connect');
-    expect(reconnects).toBe(1);
+  it('announces every connect with the socket’s id, the first one too', () => {
+    const connects: string[] = [];
+    connection.connected.subscribe((id) => connects.push(id));
+    fakeSocket.connectAs('first');
+    fakeSocket.drop();
+    fakeSocket.connectAs('second');
+    expect(connects).toEqual(['first', 'second']);
+  });
+
+  it('knows the socket’s id only while it is connected', () => {
+    expect(connection.id()).toBeUndefined();
+    fakeSocket.connectAs('first');
+    expect(connection.id()).toBe('first');
+    fakeSocket.drop();
+    expect(connection.id()).toBeUndefined();
+    fakeSocket.fire('connect_error', new Error('refused'));
+    expect(connection.id()).toBeUndefined();
+    fakeSocket.connectAs('second');
+    expect(connection.id()).toBe('second');
+  });
+
+  it('sends a release while connected, and drops it while not', () => {
+    const release = { table: 'docs', ids: ['1'] } as const;
+    connection.release(release);
+    fakeSocket.connectAs('first');
+    connection.release(release);
+    fakeSocket.drop();
+    connection.release(release);
+    expect(fakeSocket.emit).toHaveBeenCalledTimes(1);
+    expect(fakeSocket.emit).toHaveBeenCalledWith('release', release);
   });
 
   it('disconnects when the app is destroyed', () => {
