@@ -45,7 +45,7 @@ const SIDE_TARGETS: Record<Side, readonly Target[]> = {
 };
 
 async function measure(clients: number, config: BenchConfig, log: (l: string) => void) {
-  const { rounds, warmupRounds } = config.fanOut;
+  const { rounds, warmupRounds } = config.clusterFanOut;
   const workers = fanOutWorkers(clients, config);
   const half = Math.floor(clients / 2);
   const other = clients - half;

@@ -3,6 +3,8 @@
 // DOM, both read off page-side clocks.
 // `npm run bench:propagation -- --cluster`: the same across instances: A on instance 1, B on
 // instance 2 of a cluster (a new PostgreSQL database, its own redis-server, REDIS_URL).
+// `-- --cluster --same-instance`: A and B both on instance 1 of that cluster (no hop through Redis
+// to another instance), to tell the hop's share from the rest of the cluster setup's.
 import { request, type Page } from '@playwright/test';
 import { DevServer } from '@smart-sync/dev-server';
 import {
@@ -92,22 +94,27 @@ async function startOneServer(): Promise<Servers> {
   };
 }
 
-/** Two instances on a new PostgreSQL database and their own Redis: A on instance 1, B on 2. */
-async function startTwoInstances(): Promise<Servers> {
+/**
+ * Two instances on a new PostgreSQL database and their own Redis: A on instance 1, B on instance
+ * 2, or (`sameInstance`) both on instance 1.
+ */
+async function startTwoInstances(sameInstance: boolean): Promise<Servers> {
   console.log('Starting the cluster: a new PostgreSQL database, a redis-server, 2 instances…');
   const cluster = await startBenchCluster({ seedScale: SEED_SCALE });
   const [first, second] = cluster.baseURLs;
   return {
-    what: 'A on instance 1, B on instance 2 (PostgreSQL + Redis)',
-    baseURLs: [first, second],
+    what: `A on instance 1, B on instance ${sameInstance ? 1 : 2} of 2 (PostgreSQL + Redis)`,
+    baseURLs: [first, sameInstance ? first : second],
     stop: cluster.stop,
   };
 }
 
 async function main() {
   installCleanup();
-  const cluster = process.argv.slice(2).includes('--cluster');
-  const servers = cluster ? await startTwoInstances() : await startOneServer();
+  const args = process.argv.slice(2);
+  const servers = args.includes('--cluster')
+    ? await startTwoInstances(args.includes('--same-instance'))
+    : await startOneServer();
   try {
     const api = new Api(await request.newContext({ baseURL: servers.baseURLs[0] }));
     const location = uniqueName('Bench location');

@@ -2,6 +2,7 @@
 // browsers) and reports, on the shared clock (clock.ts), when they receive messages. Forked by
 // client-pool.ts; exits when its coordinator goes away.
 import type http from 'node:http';
+import { ALL_INTEREST } from '@smart-sync/shared-types';
 import { io, type Socket } from 'socket.io-client';
 import { nowMs } from './clock';
 import { BENCH_ORIGIN, HOST, keepAliveAgent, requestJson } from './http';
@@ -142,6 +143,10 @@ function connectOne(target: Target, port: number, parkable = false): Promise<Cli
       reconnection: false,
       timeout: 20_000,
       extraHeaders: { origin: BENCH_ORIGIN },
+      // Every message, whichever rows it names (targeted delivery: the "all" room); the server
+      // emits to it together with the rows' rooms, in the same emit as to clients that loaded
+      // the row. Sent again with each (re)join of /data.
+      auth: { ...ALL_INTEREST },
     });
     // A second namespace of the same connection (forceNew gives each client its own manager).
     const anchor = parkable ? socket.io.socket('/') : undefined;

@@ -11,8 +11,11 @@ export interface BenchConfig {
     clientsPerWorker: number;
     maxWorkers: number;
   };
-  /** Cross-instance fan-out: its N (rounds and workers as fanOut's). */
-  clusterFanOut: { sizes: number[] };
+  /**
+   * Cross-instance fan-out: its N, and more rounds than fanOut's (its headline is a difference of
+   * two noisy times); workers as fanOut's.
+   */
+  clusterFanOut: { sizes: number[]; rounds: number; warmupRounds: number };
   herd: { clients: number; rounds: number; warmupRounds: number; workers: number };
   throughput: { seconds: number; concurrency: number; workers: number };
   seed: { runs: number };
@@ -27,7 +30,7 @@ export const FULL: BenchConfig = {
     clientsPerWorker: 1250,
     maxWorkers: 4,
   },
-  clusterFanOut: { sizes: [1000] },
+  clusterFanOut: { sizes: [1000], rounds: 60, warmupRounds: 3 },
   herd: { clients: 1000, rounds: 8, warmupRounds: 1, workers: 2 },
   throughput: { seconds: 10, concurrency: 8, workers: 1 },
   seed: { runs: 3 },
@@ -36,7 +39,7 @@ export const FULL: BenchConfig = {
 export const QUICK: BenchConfig = {
   quick: true,
   fanOut: { sizes: [50, 200], rounds: 5, warmupRounds: 1, clientsPerWorker: 100, maxWorkers: 2 },
-  clusterFanOut: { sizes: [100] },
+  clusterFanOut: { sizes: [100], rounds: 5, warmupRounds: 1 },
   herd: { clients: 200, rounds: 2, warmupRounds: 1, workers: 2 },
   throughput: { seconds: 2, concurrency: 8, workers: 1 },
   seed: { runs: 1 },
