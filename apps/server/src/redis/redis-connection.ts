@@ -1,16 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { withoutPassword } from '@smart-sync/server-db';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 /** The longest pause between two attempts to reach Redis. */
 const MAX_RETRY_DELAY_MS = 2000;
-
-/** The URL without its password, for log lines. */
-function describe(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = '***';
-  return parsed.toString();
-}
 
 /**
  * The Redis connections of the socket.io adapter (one to publish, one to subscribe), when
@@ -32,7 +26,7 @@ export class RedisConnection implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.keyPrefix = config.redisKeyPrefix;
     if (!config.redisUrl) return;
-    const where = describe(config.redisUrl);
+    const where = withoutPassword(config.redisUrl);
     this.pub = new Redis(config.redisUrl, {
       retryStrategy: (attempt) => Math.min(attempt * 200, MAX_RETRY_DELAY_MS),
     });

@@ -15,8 +15,9 @@ const FAKE_MAIN = `require('node:http')
   })
   .listen(Number(process.env.PORT));`;
 
-/** The PostgreSQL server of `npx nx test-postgresql dev-server`; unset in the plain `test`. */
-const POSTGRESQL_SERVER = process.env['TEST_POSTGRESQL_URL'];
+/** The machine's PostgreSQL (`.ci/run` makes sure one listens), or TEST_POSTGRESQL_URL's. */
+const POSTGRESQL_SERVER =
+  process.env['TEST_POSTGRESQL_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 async function databaseExists(url: string): Promise<boolean> {
   const client = new Client({ connectionString: POSTGRESQL_SERVER });
@@ -53,7 +54,7 @@ describe('DevCluster', () => {
     expect(onSpawn).not.toHaveBeenCalled();
   });
 
-  (POSTGRESQL_SERVER ? describe : describe.skip)('on PostgreSQL (TEST_POSTGRESQL_URL)', () => {
+  describe('on PostgreSQL', () => {
     it('runs the instances on one new database and its own Redis; dispose removes both', async () => {
       const cluster = await DevCluster.start({
         postgresqlServer: POSTGRESQL_SERVER,

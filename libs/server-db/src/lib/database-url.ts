@@ -26,3 +26,10 @@ export function prepareSqliteUrl(url: string): string {
   mkdirSync(dirname(path), { recursive: true });
   return `file:${path}`;
 }
+
+/** A URL without its password, for log lines (`postgresql://u:***@host/db`). */
+export function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

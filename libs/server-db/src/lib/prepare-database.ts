@@ -1,4 +1,4 @@
-import { databaseKind, sqliteFilePath } from './database-url';
+import { databaseKind, sqliteFilePath, withoutPassword } from './database-url';
 import { applyMigrations } from './migrations';
 import type { AppPrismaClient } from './prisma-client';
 import { seedDatabase } from './seed';
@@ -14,10 +14,9 @@ export interface PrepareOptions {
 
 /** Where a database is, for log lines: a SQLite file's path, or the URL without its password. */
 export function describeDatabase(databaseUrl: string): string {
-  if (databaseKind(databaseUrl) === 'sqlite') return sqliteFilePath(databaseUrl);
-  const url = new URL(databaseUrl);
-  if (url.password) url.password = '***';
-  return url.toString();
+  return databaseKind(databaseUrl) === 'sqlite'
+    ? sqliteFilePath(databaseUrl)
+    : withoutPassword(databaseUrl);
 }
 
 /**
