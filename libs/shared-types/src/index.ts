@@ -5,3 +5,4 @@ export * from './lib/notification';
 export * from './lib/requests';
 export * from './lib/rows';
 export * from './lib/socket-events';
+export * from './lib/auth';

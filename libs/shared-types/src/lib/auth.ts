@@ -1,0 +1,74 @@
+import * as z from 'zod';
+import { idSchema } from './fields';
+
+/**
+ * Identity and access — the contract between the browser and the server:
+ * - `POST /api/auth/login` {@link LoginBody} → 200 {@link SessionUser} and the session cookie
+ *   ({@link SESSION_COOKIE}: HttpOnly, SameSite=Lax, Path=/, Secure over https). A wrong user or
+ *   password → 401 with one message for both; repeated failures for one username → 429.
+ * - `POST /api/auth/logout` → 204: the session is revoked on every instance and its sockets close.
+ * - `GET /api/auth/me` → 200 {@link SessionUser}, or 401.
+ * - Every other `/api` route except health → 401 without a valid session.
+ * - Rights are per location and cover everything under it. Reads leave out what the user may not
+ *   read; a write to a row the user may read but not edit → 403, may not read → 404; adding or
+ *   deleting a location needs `admin`.
+ * - The `/data` socket's handshake is authenticated by the same cookie (refused without one), and
+ *   it only ever hears about rows its user may read.
+ */
+export const AUTH_LOGIN_PATH = 'auth/login';
+export const AUTH_LOGOUT_PATH = 'auth/logout';
+export const AUTH_ME_PATH = 'auth/me';
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'sid';
+
+/** The users the demo data comes with; each has the password {@link DEMO_PASSWORD}. */
+export const DEMO_USERS = [
+  { username: 'alice', rights: 'admin: reads and edits everything, adds and deletes locations' },
+  { username: 'bob', rights: 'editor of Location 1, viewer of Location 2' },
+  { username: 'carol', rights: 'viewer of Location 1' },
+  { username: 'dave', rights: 'editor of Location 3' },
+] as const;
+export const DEMO_PASSWORD = 'demo';
+
+export const USERNAME_MAX_LENGTH = 64;
+export const PASSWORD_MAX_LENGTH = 256;
+
+/** Body of `POST /api/auth/login`. */
+export const loginBodySchema = z.object({
+  username: z
+    .string({ error: 'must be a string' })
+    .min(1, 'must not be empty')
+    .max(USERNAME_MAX_LENGTH, `must be at most ${USERNAME_MAX_LENGTH} characters`),
+  password: z
+    .string({ error: 'must be a string' })
+    .min(1, 'must not be empty')
+    .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
+});
+
+/** What a user may do under one location. */
+export const ROLES = ['viewer', 'editor'] as const;
+export const roleSchema = z.enum(ROLES);
+
+export const locationRightSchema = z.object({ locationId: idSchema, role: roleSchema });
+
+/**
+ * The signed-in user (`GET /api/auth/me`, and the answer of a login). An admin reads and edits
+ * everything and alone adds or deletes locations; `rights` then is empty.
+ */
+export const sessionUserSchema = z.object({
+  username: z.string(),
+  admin: z.boolean(),
+  rights: z.array(locationRightSchema),
+});
+
+export type LoginBody = z.infer<typeof loginBodySchema>;
+export type Role = z.infer<typeof roleSchema>;
+export type LocationRight = z.infer<typeof locationRightSchema>;
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/** The role a user has under a location, or undefined when they may not read it. */
+export function roleIn(user: SessionUser, locationId: string): Role | undefined {
+  if (user.admin) return 'editor';
+  return user.rights.find((right) => right.locationId === locationId)?.role;
+}
