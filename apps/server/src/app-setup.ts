@@ -3,11 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SocketIoAdapter } from './adapters/socket-io.adapter';
 import { serveClientApp } from './client-app/serve-client-app';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { compressResponses } from './common/compress-responses';
 import { InFlightRequests } from './common/in-flight-requests';
 import { jsonBody } from './common/json-body.middleware';
 import { OriginPolicy, refuseForeignOrigins } from './common/origin-policy';
 import { withRequestContext } from './common/request-context';
 import { logRequests } from './common/request-logger.middleware';
+import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
 import { RedisConnection } from './redis/redis-connection';
 
@@ -32,6 +34,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
   const sockets = new SocketIoAdapter(app, config.corsOrigins, policy, app.get(RedisConnection));
   app.disable('x-powered-by');
   app.use(requests.middleware);
+  app.use(securityHeaders());
+  app.use(compressResponses());
   app.setGlobalPrefix(API_PREFIX);
   app.use(refuseForeignOrigins(policy));
   app.enableCors({ origin: [...config.corsOrigins] });
