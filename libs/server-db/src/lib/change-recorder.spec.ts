@@ -77,6 +77,23 @@ describe('changeRecording', () => {
     ]);
   });
 
+  it('writes users, grants and sessions as asked and records nothing of them', async () => {
+    const { location } = await tree();
+    const user = await client.user.create({ data: { username: 'u', passwordHash: 'h' } });
+    await client.grant.create({
+      data: { userId: user.id, locationId: location.id, role: 'viewer' },
+    });
+    await client.session.create({
+      data: { id: 's', userId: user.id, expiresAt: new Date(Date.now() + 1000) },
+    });
+    await client.user.update({ where: { id: user.id }, data: { admin: true } });
+    await client.session.deleteMany({ where: { userId: user.id } });
+    await client.location.delete({ where: { id: location.id } });
+    expect(await db.prisma.grant.count()).toBe(0);
+    expect(await db.prisma.session.count()).toBe(0);
+    expect(changes.map((change) => change.kind)).toEqual(['delete']);
+  });
+
   it('records nothing for a write that fails', async () => {
     const { department } = await tree();
     await expect(

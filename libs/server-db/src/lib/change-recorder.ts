@@ -2,7 +2,7 @@ import { Prisma } from '../generated/prisma/client';
 import type { CrudTable } from '@smart-sync/shared-types';
 import type { ChangeSink } from './change';
 import { rowDelegate } from './row-delegate';
-import { descendantFilters, tableOfModel } from './table-registry';
+import { descendantFilters, isSyncedModel, tableOfModel } from './table-registry';
 
 interface HookParams {
   model: string;
@@ -65,8 +65,8 @@ function unselecting(
 
 /**
  * The ONE place notifications come from: a Prisma client extension that reports every committed
- * create, update and delete of any table to `sink`. A failed write throws before anything is
- * reported. A delete also reports the rows the database's cascade removes with it: they are looked
+ * create, update and delete of any synced table to `sink` (users, grants and sessions pass through
+ * unannounced). A failed write throws before anything is reported. A delete also reports the rows the database's cascade removes with it: they are looked
  * up in the same transaction as the delete.
  */
 export function changeRecording(sink: ChangeSink) {
@@ -77,69 +77,75 @@ export function changeRecording(sink: ChangeSink) {
       );
     };
 
+    const recorded: Record<string, (params: HookParams) => Promise<unknown>> = {
+      async create(params) {
+        const { hook, definition } = recordedWrite(params, 'create');
+        const row = (await hook.query(hook.args)) as Record<string, unknown>;
+        const link = definition.parent;
+        sink({
+          kind: 'create',
+          table: definition.table,
+          id: rowId(row['id'], 'a created row'),
+          parentId:
+            link.table === 'top'
+              ? null
+              : rowId(hook.args.data?.[link.foreignKey] ?? row[link.foreignKey], 'a parent'),
+        });
+        return row;
+      },
+
+      async update(params) {
+        const { hook, definition } = recordedWrite(params, 'update');
+        const id = rowId(hook.args.where?.id, 'an update');
+        const row = await hook.query(hook.args);
+        sink({ kind: 'update', table: definition.table, id });
+        return row;
+      },
+
+      async delete(params) {
+        const { hook, definition } = recordedWrite(params, 'delete');
+        const id = rowId(hook.args.where?.id, 'a delete');
+        const foreignKey = definition.parent.table === 'top' ? null : definition.parent.foreignKey;
+        const args = selecting(hook.args, foreignKey);
+        const below = descendantFilters(definition.table, id);
+        let row: Record<string, unknown>;
+        let cascade: { table: CrudTable; ids: string[] }[] = [];
+        if (below.length === 0) {
+          row = (await hook.query(args)) as Record<string, unknown>;
+        } else {
+          // One batch transaction: what the cascade will remove, then the delete itself. (With
+          // the better-sqlite3 adapter a batch runs in microtasks only: no other request's
+          // query can slip into it — measured while writing this recorder.)
+          const results = await client.$transaction([
+            ...below.map(({ definition: child, where }) =>
+              rowDelegate(client, child).findMany({ where, select: { id: true } }),
+            ),
+            rowDelegate(client, definition).delete(args),
+          ]);
+          cascade = below.map(({ definition: child }, index) => ({
+            table: child.table,
+            ids: (results[index] as { id: string }[]).map((found) => found['id'] as string),
+          }));
+          row = results[below.length] as Record<string, unknown>;
+        }
+        const parentId = foreignKey ? rowId(row[foreignKey], 'a parent') : null;
+        sink({ kind: 'delete', table: definition.table, id, parentId, cascade });
+        return unselecting(row, hook.args, foreignKey);
+      },
+
+      ...Object.fromEntries(UNRECORDED_WRITES.map((operation) => [operation, refuse(operation)])),
+    };
+
     return client.$extends({
       name: 'change-recording',
       query: {
         $allModels: {
-          async create(params) {
-            const { hook, definition } = recordedWrite(params, 'create');
-            const row = (await hook.query(hook.args)) as Record<string, unknown>;
-            const link = definition.parent;
-            sink({
-              kind: 'create',
-              table: definition.table,
-              id: rowId(row['id'], 'a created row'),
-              parentId:
-                link.table === 'top'
-                  ? null
-                  : rowId(hook.args.data?.[link.foreignKey] ?? row[link.foreignKey], 'a parent'),
-            });
-            return row;
+          $allOperations(params) {
+            const hook = params as unknown as HookParams;
+            // Users, grants and sessions are not synced tables: written as asked, never announced.
+            const record = isSyncedModel(params.model) ? recorded[params.operation] : undefined;
+            return record ? record(hook) : params.query(params.args);
           },
-
-          async update(params) {
-            const { hook, definition } = recordedWrite(params, 'update');
-            const id = rowId(hook.args.where?.id, 'an update');
-            const row = await hook.query(hook.args);
-            sink({ kind: 'update', table: definition.table, id });
-            return row;
-          },
-
-          async delete(params) {
-            const { hook, definition } = recordedWrite(params, 'delete');
-            const id = rowId(hook.args.where?.id, 'a delete');
-            const foreignKey =
-              definition.parent.table === 'top' ? null : definition.parent.foreignKey;
-            const args = selecting(hook.args, foreignKey);
-            const below = descendantFilters(definition.table, id);
-            let row: Record<string, unknown>;
-            let cascade: { table: CrudTable; ids: string[] }[] = [];
-            if (below.length === 0) {
-              row = (await hook.query(args)) as Record<string, unknown>;
-            } else {
-              // One batch transaction: what the cascade will remove, then the delete itself. (With
-              // the better-sqlite3 adapter a batch runs in microtasks only: no other request's
-              // query can slip into it — measured while writing this recorder.)
-              const results = await client.$transaction([
-                ...below.map(({ definition: child, where }) =>
-                  rowDelegate(client, child).findMany({ where, select: { id: true } }),
-                ),
-                rowDelegate(client, definition).delete(args),
-              ]);
-              cascade = below.map(({ definition: child }, index) => ({
-                table: child.table,
-                ids: (results[index] as { id: string }[]).map((found) => found['id'] as string),
-              }));
-              row = results[below.length] as Record<string, unknown>;
-            }
-            const parentId = foreignKey ? rowId(row[foreignKey], 'a parent') : null;
-            sink({ kind: 'delete', table: definition.table, id, parentId, cascade });
-            return unselecting(row, hook.args, foreignKey);
-          },
-
-          ...Object.fromEntries(
-            UNRECORDED_WRITES.map((operation) => [operation, refuse(operation)]),
-          ),
         },
       },
     });

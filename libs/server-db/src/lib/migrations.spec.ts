@@ -9,7 +9,18 @@ import {
   resetDatabase,
 } from './migrations';
 
-const APP_TABLES = ['departments', 'docs', 'folders', 'lists', 'locations', 'sprintFolders'];
+const APP_TABLES = [
+  'departments',
+  'docs',
+  'folders',
+  'grants',
+  'lists',
+  'locations',
+  'sessions',
+  'sprintFolders',
+  'users',
+];
+const MIGRATIONS = ['20261126000000_init', '20261201000000_users_grants_sessions'];
 
 function tablesIn(file: string): string[] {
   const db = new Database(file, { readonly: true });
@@ -44,7 +55,7 @@ describe('migrations', () => {
 
   it('applies every migration to a new SQLite file, creating its folder', async () => {
     const applied = await applyMigrations(`file:${file}`);
-    expect(applied).toEqual(['20261126000000_init']);
+    expect(applied).toEqual(MIGRATIONS);
     expect(existsSync(file)).toBe(true);
     expect(tablesIn(file)).toEqual(['_prisma_migrations', ...APP_TABLES]);
   });
@@ -55,16 +66,16 @@ describe('migrations', () => {
     const db = new Database(file, { readonly: true });
     const recorded = db.prepare('SELECT migration_name, finished_at FROM _prisma_migrations').all();
     db.close();
-    expect(recorded).toEqual([
-      { migration_name: '20261126000000_init', finished_at: expect.anything() },
-    ]);
+    expect(recorded).toEqual(
+      MIGRATIONS.map((name) => ({ migration_name: name, finished_at: expect.anything() })),
+    );
   });
 
   it('reset drops the database, and migrating again recreates them', async () => {
     await applyMigrations(`file:${file}`);
     await resetDatabase(`file:${file}`);
     expect(existsSync(file)).toBe(false);
-    expect(await applyMigrations(`file:${file}`)).toEqual(['20261126000000_init']);
+    expect(await applyMigrations(`file:${file}`)).toEqual(MIGRATIONS);
     expect(tablesIn(file)).toEqual(['_prisma_migrations', ...APP_TABLES]);
   });
 

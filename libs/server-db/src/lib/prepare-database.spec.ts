@@ -36,7 +36,7 @@ describe('prepareDatabase', () => {
     ]);
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(433);
     const all = logs.flat();
-    expect(all.filter((line) => /applied 1 migration/.test(line))).toHaveLength(1);
+    expect(all.filter((line) => /applied 2 migration/.test(line))).toHaveLength(1);
     expect(all.filter((line) => /schema up to date/.test(line))).toHaveLength(1);
     expect(all.filter((line) => /^Seeded 433 rows/.test(line))).toHaveLength(1);
     expect(all).toContain('Seed skipped: the database already has rows.');

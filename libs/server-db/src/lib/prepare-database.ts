@@ -9,6 +9,8 @@ export interface PrepareOptions {
   seed: boolean;
   /** SEED_SCALE */
   seedScale: number;
+  /** The demo users' password (DEMO_PASSWORD), or false for none (DEMO_USERS=off). */
+  demoPassword?: string | false;
   log: (line: string) => void;
 }
 
@@ -26,7 +28,7 @@ export function describeDatabase(databaseUrl: string): string {
 export async function prepareDatabase(
   databaseUrl: string,
   prisma: AppPrismaClient,
-  { seed, seedScale, log }: PrepareOptions,
+  { seed, seedScale, demoPassword, log }: PrepareOptions,
 ): Promise<void> {
   const where = describeDatabase(databaseUrl);
   await withStartupLock(databaseUrl, async () => {
@@ -42,6 +44,6 @@ export async function prepareDatabase(
       log('Seed disabled (SEED=false)');
       return;
     }
-    await seedDatabase(prisma, { scale: seedScale, log });
+    await seedDatabase(prisma, { scale: seedScale, demoPassword, log });
   });
 }

@@ -3,22 +3,23 @@ import { PrismaClient as PostgresqlPrismaClient } from '../generated/prisma-post
 import { createAdapterFactory } from './adapter-factory';
 import { databaseKind } from './database-url';
 import { SQL_DIALECTS } from './sql-dialect';
+import { isSyncedModel } from './table-registry';
 
 /**
- * Every update of a row bumps its `version` by one, whoever makes it: the client sees a new
- * version and knows its copy is stale.
+ * Every update of a synced row bumps its `version` by one, whoever makes it: the client sees a new
+ * version and knows its copy is stale. (Users, grants and sessions have no version.)
  */
 function withVersioning(client: PrismaClient) {
   return client.$extends({
     name: 'versioning',
     query: {
       $allModels: {
-        update({ args, query }) {
-          args.data = { ...args.data, version: { increment: 1 } };
+        update({ model, args, query }) {
+          if (isSyncedModel(model)) args.data = { ...args.data, version: { increment: 1 } };
           return query(args);
         },
-        updateMany({ args, query }) {
-          args.data = { ...args.data, version: { increment: 1 } };
+        updateMany({ model, args, query }) {
+          if (isSyncedModel(model)) args.data = { ...args.data, version: { increment: 1 } };
           return query(args);
         },
       },

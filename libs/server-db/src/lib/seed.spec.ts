@@ -1,4 +1,6 @@
 import { createTempDatabase, type TempDatabase } from '../testing/temp-database';
+import { DEMO_PASSWORD } from '@smart-sync/shared-types';
+import { verifyPassword } from './password-hash';
 import { seedDatabase } from './seed';
 
 describe('seedDatabase', () => {
@@ -14,6 +16,7 @@ describe('seedDatabase', () => {
     const result = await seedDatabase(db.prisma, { log: (line) => lines.push(line) });
 
     expect(result?.rows).toBe(40_033);
+    expect(result?.users).toBe(4);
     const { prisma } = db;
     const [locations, departments, docs, folders, lists, sprintFolders] = await Promise.all([
       prisma.location.count(),
@@ -46,6 +49,47 @@ describe('seedDatabase', () => {
       ['Sprint Folder 2', 1],
     ]);
     expect(lines.at(-1)).toMatch(/^Seeded 40033 rows in \d+\.\d\d s\.$/);
+  });
+
+  it('creates the demo users with the grants of the demo table, password hashed', async () => {
+    await seedDatabase(db.prisma, { scale: 0 });
+    const users = await db.prisma.user.findMany({
+      orderBy: { username: 'asc' },
+      include: { grants: { include: { location: true } } },
+    });
+    const rights = users.map(({ username, admin, grants }) => ({
+      username,
+      admin,
+      grants: grants
+        .map(({ location, role }) => `${role} of ${location.name}`)
+        .sort()
+        .join(', '),
+    }));
+    expect(rights).toEqual([
+      { username: 'alice', admin: true, grants: '' },
+      { username: 'bob', admin: false, grants: 'editor of Location 1, viewer of Location 2' },
+      { username: 'carol', admin: false, grants: 'viewer of Location 1' },
+      { username: 'dave', admin: false, grants: 'editor of Location 3' },
+    ]);
+    expect(users[1].passwordHash).toMatch(/^scrypt\$/);
+    expect(await verifyPassword(DEMO_PASSWORD, users[1].passwordHash)).toBe(true);
+  });
+
+  it('takes another demo password, or seeds no demo users', async () => {
+    const result = await seedDatabase(db.prisma, { scale: 0, demoPassword: 'other' });
+    expect(result?.users).toBe(4);
+    const carol = await db.prisma.user.findUniqueOrThrow({ where: { username: 'carol' } });
+    expect(await verifyPassword('other', carol.passwordHash)).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORD, carol.passwordHash)).toBe(false);
+
+    const empty = await createTempDatabase();
+    try {
+      expect((await seedDatabase(empty.prisma, { scale: 0, demoPassword: false }))?.users).toBe(0);
+      expect(await empty.prisma.user.count()).toBe(0);
+      expect(await empty.prisma.location.count()).toBe(3);
+    } finally {
+      await empty.drop();
+    }
   });
 
   it('interleaves the four child kinds in creation order', async () => {

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { CHILD_TABLES, type ChildTable } from '@smart-sync/shared-types';
+import {
+  CHILD_TABLES,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  type ChildTable,
+  type Role,
+} from '@smart-sync/shared-types';
+import { hashPassword } from './password-hash';
 import type { AppPrismaClient } from './prisma-client';
 import type { SqlDialect } from './sql-dialect';
 
@@ -25,14 +32,42 @@ interface SeedRow {
   parentId: string;
 }
 
+/**
+ * The demo users' rights, by seeded location (1 is "Location 1"): alice is the admin, bob edits
+ * Location 1 and views Location 2, carol views Location 1, dave edits Location 3.
+ */
+export const DEMO_ACCOUNTS: Record<
+  (typeof DEMO_USERS)[number]['username'],
+  { admin: boolean; grants: [location: number, role: Role][] }
+> = {
+  alice: { admin: true, grants: [] },
+  bob: {
+    admin: false,
+    grants: [
+      [1, 'editor'],
+      [2, 'viewer'],
+    ],
+  },
+  carol: { admin: false, grants: [[1, 'viewer']] },
+  dave: { admin: false, grants: [[3, 'editor']] },
+};
+
 export interface SeedOptions {
   /** Multiplies the child rows (docs, folders, lists, sprintFolders); 1 gives 10,000 of each. */
   scale?: number;
+  /**
+   * The password of the demo users seeded with the data (default {@link DEMO_PASSWORD}), or
+   * `false` for no demo users (`DEMO_USERS=off`).
+   */
+  demoPassword?: string | false;
   log?: (line: string) => void;
 }
 
 export interface SeedResult {
+  /** Rows of the synced tables (40,033 at scale 1). */
   rows: number;
+  /** Demo users created. */
+  users: number;
   milliseconds: number;
 }
 
@@ -103,11 +138,12 @@ async function insertRows(
 
 /**
  * Fills an EMPTY database with 3 locations, 30 departments and (scaled) 10,000 rows of each child
- * table spread over the departments. Does nothing (returns null) when any table has rows.
+ * table spread over the departments, and the demo users with their grants ({@link DEMO_ACCOUNTS}).
+ * Does nothing (returns null) when any synced table has rows.
  */
 export async function seedDatabase(
   prisma: AppPrismaClient,
-  { scale = 1, log = () => undefined }: SeedOptions = {},
+  { scale = 1, demoPassword = DEMO_PASSWORD, log = () => undefined }: SeedOptions = {},
 ): Promise<SeedResult | null> {
   if (!(scale >= 0) || !Number.isFinite(scale)) {
     throw new Error(`SEED_SCALE must be a number of 0 or more; got ${scale}`);
@@ -153,6 +189,8 @@ export async function seedDatabase(
     log(`  ${table.padEnd(13)} ${String(count).padStart(6)} rows  (${elapsed(started)})`);
   };
   log(`Seeding ${firstChild + CHILD_TABLES.length * childCount} rows (scale ${scale})…`);
+  // The four scrypt hashes at once, on libuv's threads, before the transaction.
+  const accounts = demoPassword === false ? [] : await demoAccounts(prisma, demoPassword);
   await prisma.$transaction(
     async (tx) => {
       const dialect = prisma.$sqlDialect;
@@ -164,12 +202,39 @@ export async function seedDatabase(
         await insertRows(tx, dialect, table, 'departmentId', tableRows);
         report(table, tableRows.length);
       }
+      for (const { username, passwordHash, admin, grants } of accounts) {
+        const locationIds = grants.map(([number, role]) => ({
+          locationId: locations[number - 1].id,
+          role,
+        }));
+        await tx.user.create({
+          data: { username, passwordHash, admin, grants: { create: locationIds } },
+        });
+      }
     },
     { timeout: 120_000 },
   );
   const milliseconds = performance.now() - started;
+  if (accounts.length > 0) {
+    log(`  demo users    ${accounts.map((account) => account.username).join(', ')}`);
+  }
   log(`Seeded ${rows} rows in ${elapsed(started)}.`);
-  return { rows, milliseconds };
+  return { rows, users: accounts.length, milliseconds };
+}
+
+/** The demo users not in the database yet, with their password hashed. */
+async function demoAccounts(prisma: AppPrismaClient, password: string) {
+  const existing = new Set(
+    (await prisma.user.findMany({ select: { username: true } })).map((user) => user.username),
+  );
+  const missing = DEMO_USERS.map((user) => user.username).filter((name) => !existing.has(name));
+  return Promise.all(
+    missing.map(async (username) => ({
+      username,
+      ...DEMO_ACCOUNTS[username],
+      passwordHash: await hashPassword(password),
+    })),
+  );
 }
 
 function elapsed(started: number): string {

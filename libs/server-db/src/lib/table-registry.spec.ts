@@ -1,5 +1,13 @@
 import { CRUD_TABLES, PARENT_TABLE } from '@smart-sync/shared-types';
-import { descendantFilters, parentTableOf, TABLES, tableOfModel } from './table-registry';
+import { Prisma } from '../generated/prisma/client';
+import {
+  descendantFilters,
+  isSyncedModel,
+  parentTableOf,
+  TABLES,
+  tableOfModel,
+  UNSYNCED_MODELS,
+} from './table-registry';
 
 describe('table registry', () => {
   it('defines every CRUD table with the parent shared-types names', () => {
@@ -16,6 +24,20 @@ describe('table registry', () => {
   it('finds a table by its Prisma model', () => {
     expect(tableOfModel('SprintFolder').table).toBe('sprintFolders');
     expect(() => tableOfModel('User')).toThrow(/unknown Prisma model "User"/);
+  });
+
+  it('leaves out exactly the models listed as not synced, and knows every other model', () => {
+    const models = Object.values(Prisma.ModelName);
+    const synced = models.filter(isSyncedModel);
+    expect(synced.sort()).toEqual(
+      Object.values(TABLES)
+        .map((d) => d.model)
+        .sort(),
+    );
+    expect(models.filter((model) => !isSyncedModel(model)).sort()).toEqual(
+      [...UNSYNCED_MODELS].sort(),
+    );
+    expect(UNSYNCED_MODELS).toEqual(['User', 'Grant', 'Session']);
   });
 
   it('lists what a delete cascades to, with filters through the relations', () => {

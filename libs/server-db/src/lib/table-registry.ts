@@ -40,6 +40,16 @@ const DECLARED: Record<CrudTable, Pick<TableDefinition, 'model' | 'childList'>> 
   sprintFolders: { model: Prisma.ModelName.SprintFolder, childList: 'none' },
 };
 
+/**
+ * The Prisma models that are not synced tables: identity and access (users, their grants per
+ * location, sessions). They have no REST API and the change recorder reports nothing of them.
+ */
+export const UNSYNCED_MODELS: readonly ModelName[] = [
+  Prisma.ModelName.User,
+  Prisma.ModelName.Grant,
+  Prisma.ModelName.Session,
+];
+
 function delegateOf(model: ModelName): DelegateName {
   return (model.charAt(0).toLowerCase() + model.slice(1)) as DelegateName;
 }
@@ -69,6 +79,11 @@ export const TABLES: Readonly<Record<CrudTable, TableDefinition>> = Object.fromE
 ) as Record<CrudTable, TableDefinition>;
 
 const BY_MODEL = new Map(Object.values(TABLES).map((definition) => [definition.model, definition]));
+
+/** Whether a Prisma model is one of the synced tables (else one of {@link UNSYNCED_MODELS}). */
+export function isSyncedModel(model: string): boolean {
+  return BY_MODEL.has(model as ModelName);
+}
 
 /** The definition of a Prisma model's table; throws for a model the registry does not know. */
 export function tableOfModel(model: string): TableDefinition {
