@@ -8,6 +8,8 @@ import {
 } from '@angular/core';
 import { MatIconRegistry } from '@angular/material/icon';
 import { smartErrorHandlerToken } from '@smarttools/smart-signals';
+import { provideAuth } from './auth/auth';
+import { authInterceptor } from './auth/auth-interceptor';
 import { provideEntities } from './entities/provide-entities';
 import { SnackbarErrorHandler } from './errors/snackbar-error-handler';
 import { provideLiveUpdates } from './socket/live-updates';
@@ -17,12 +19,13 @@ export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withInterceptors([socketIdInterceptor])),
+    provideHttpClient(withInterceptors([authInterceptor, socketIdInterceptor])),
     provideEntities(),
     { provide: smartErrorHandlerToken, useClass: SnackbarErrorHandler },
     provideAppInitializer(() => {
       inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
     }),
+    provideAuth(),
     provideLiveUpdates(),
   ],
 };

@@ -1,7 +1,10 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { SessionUser } from '@smart-sync/shared-types';
 import { App } from './app';
 import { ActivityEntry, ActivityLog } from './activity/activity-log';
+import { fakeAuth, sessionUser } from './auth/auth.testing';
 import { ConnectionStatus, SocketConnection } from './socket/socket-connection';
 import { SubscribedRows } from './socket/subscribed-rows';
 import { LocationTree } from './tree/location-tree';
@@ -18,10 +21,17 @@ describe('App', () => {
   const activity = signal<ActivityEntry[]>([]);
   const subscribedCount = signal(0);
 
-  async function render() {
+  const bob = sessionUser('bob', { l1: 'editor', l2: 'viewer' });
+
+  /** Renders the app for a user, signed out (null), or while that is being checked. */
+  async function render(user: SessionUser | null | 'checking' = bob) {
+    const auth = fakeAuth(user);
+    const snackBar = { open: jest.fn() };
     TestBed.configureTestingModule({
       imports: [App],
       providers: [
+        auth.provider,
+        { provide: MatSnackBar, useValue: snackBar },
         { provide: SocketConnection, useValue: { status } },
         { provide: ActivityLog, useValue: { entries: activity } },
         { provide: SubscribedRows, useValue: { count: subscribedCount } },
@@ -32,7 +42,12 @@ describe('App', () => {
     });
     const fixture = TestBed.createComponent(App);
     await fixture.whenStable();
-    return { fixture, host: fixture.nativeElement as HTMLElement };
+    const host = fixture.nativeElement as HTMLElement;
+    const signOutButton = () =>
+      [...host.querySelectorAll('mat-toolbar button')].find(
+        (button) => button.textContent?.replace('logout', '').trim() === 'Sign out',
+      ) as HTMLButtonElement | undefined;
+    return { fixture, host, auth, snackBar, signOutButton };
   }
 
   it('names the app in the toolbar', async () => {
@@ -77,5 +92,62 @@ describe('App', () => {
     await fixture.whenStable();
     expect(status()?.textContent?.trim()).toBe('Subscribed to 433 rows');
     expect(status()?.getAttribute('aria-label')).toBe('Subscribed to 433 rows');
+  });
+
+  it('shows who is signed in in the toolbar, and signs out', async () => {
+    const { host, auth, signOutButton } = await render();
+    expect(host.querySelector('mat-toolbar .username')?.textContent?.trim()).toBe('bob');
+    const button = signOutButton();
+    expect(button?.querySelector('mat-icon')?.getAttribute('aria-hidden')).toBe('true');
+    button?.click();
+    expect(auth.auth.signOut).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so when signing out failed', async () => {
+    const { auth, snackBar, signOutButton } = await render();
+    auth.auth.signOut.mockRejectedValue(new Error('offline'));
+    signOutButton()?.click();
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(snackBar.open).toHaveBeenCalledWith(
+      'Could not sign out: offline',
+      'Dismiss',
+      expect.anything(),
+    );
+  });
+
+  it('shows nothing until it knows whether someone is signed in', async () => {
+    const { host } = await render('checking');
+    expect(host.querySelector('mat-toolbar')).toBeNull();
+    expect(host.querySelector('app-sign-in')).toBeNull();
+  });
+
+  it('shows only the sign-in page while nobody has signed in, and the app once signed in', async () => {
+    const { fixture, host, auth } = await render(null);
+    expect(host.querySelector('app-sign-in')).not.toBeNull();
+    expect(host.querySelector('app-location-tree')).toBeNull();
+    auth.user.set(bob);
+    auth.pageUser.set(bob);
+    await fixture.whenStable();
+    expect(host.querySelector('app-sign-in')).toBeNull();
+    expect(host.querySelector('app-location-tree')).not.toBeNull();
+  });
+
+  it('keeps the app as it was, hidden under the sign-in page, while the session is lost', async () => {
+    const { fixture, host, auth } = await render();
+    const tree = host.querySelector('app-location-tree');
+    const shell = () => host.querySelector('.shell') as HTMLElement;
+    auth.user.set(null);
+    await fixture.whenStable();
+    expect(host.querySelector('app-sign-in')).not.toBeNull();
+    expect(shell().classList).toContain('away');
+    expect(shell().hasAttribute('inert')).toBe(true);
+    expect(shell().getAttribute('aria-hidden')).toBe('true');
+
+    auth.user.set(bob);
+    await fixture.whenStable();
+    expect(host.querySelector('app-sign-in')).toBeNull();
+    expect(host.querySelector('app-location-tree')).toBe(tree);
+    expect(shell().classList).not.toContain('away');
+    expect(shell().hasAttribute('inert')).toBe(false);
   });
 });

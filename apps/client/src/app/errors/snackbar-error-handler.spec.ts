@@ -34,6 +34,12 @@ describe('SnackbarErrorHandler', () => {
     TestBed.inject(SnackbarErrorHandler).handleError('loadByIds', new Error('boom'));
     expect(open).toHaveBeenCalledWith('Could not load rows: boom', 'Dismiss', expect.anything());
   });
+
+  it('leaves a 401 to the sign-in page', () => {
+    const error = new HttpErrorResponse({ status: 401, statusText: 'Unauthorized' });
+    TestBed.inject(SnackbarErrorHandler).handleError('loadByIds', error);
+    expect(open).not.toHaveBeenCalled();
+  });
 });
 
 describe('describeError', () => {

@@ -23,13 +23,19 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** SmartNgRX's error handler: every failed load or refused edit becomes a snackbar. */
+/**
+ * SmartNgRX's error handler: every failed load or refused edit becomes a snackbar; but for a 401,
+ * after which the sign-in page says all there is to say.
+ */
 @Injectable()
 export class SnackbarErrorHandler implements SmartErrorHandler {
   private readonly snackBar = inject(MatSnackBar);
 
   handleError(message: string, error: unknown): void {
     console.error(message, error);
+    if (error instanceof HttpErrorResponse && error.status === 401) {
+      return;
+    }
     this.snackBar.open(`${HEADLINES[message] ?? message}: ${describeError(error)}`, 'Dismiss', {
       duration: 6000,
     });
