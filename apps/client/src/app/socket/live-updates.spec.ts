@@ -1,6 +1,8 @@
 import { ApplicationInitStatus } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
+import { SessionUser } from '@smart-sync/shared-types';
+import { ADMIN, fakeAuth } from '../auth/auth.testing';
 import { EntitySignals } from '../entities/entity-signals';
 import { provideLiveUpdates } from './live-updates';
 import { NotificationDispatch } from './notification-dispatch';
@@ -9,11 +11,14 @@ import { StoreReleases } from './store-releases';
 import { SubscribedRows } from './subscribed-rows';
 
 describe('provideLiveUpdates', () => {
-  async function start() {
+  async function start(user: SessionUser | null | 'checking' = ADMIN) {
+    const { auth, provider } = fakeAuth(user);
     const connection = {
       notifications: new Subject<unknown>(),
       connected: new Subject<string>(),
+      refused: new Subject<void>(),
       connect: jest.fn(),
+      disconnect: jest.fn(),
     };
     const dispatch = { receive: jest.fn() };
     const steps: string[] = [];
@@ -22,6 +27,7 @@ describe('provideLiveUpdates', () => {
     TestBed.configureTestingModule({
       providers: [
         provideLiveUpdates(),
+        provider,
         { provide: SocketConnection, useValue: connection },
         { provide: NotificationDispatch, useValue: dispatch },
         { provide: EntitySignals, useValue: entities },
@@ -31,10 +37,11 @@ describe('provideLiveUpdates', () => {
     const subscribed = TestBed.inject(SubscribedRows);
     jest.spyOn(subscribed, 'reset').mockImplementation(() => steps.push('reset'));
     await TestBed.inject(ApplicationInitStatus).donePromise;
-    return { connection, dispatch, entities, releases, steps };
+    TestBed.tick();
+    return { auth, connection, dispatch, entities, releases, steps };
   }
 
-  it('connects at start-up and hands every notification to the dispatch', async () => {
+  it('connects once signed in and hands every notification to the dispatch', async () => {
     const { connection, dispatch } = await start();
     expect(connection.connect).toHaveBeenCalledTimes(1);
     connection.notifications.next({ action: 'update', table: 'docs', ids: ['1'] });
@@ -56,5 +63,29 @@ describe('provideLiveUpdates', () => {
     connection.connected.next('first');
     connection.connected.next('second');
     expect(releases).toHaveBeenCalledTimes(1);
+  });
+
+  it('connects only once signed in, and disconnects when signed out', async () => {
+    const { auth, connection } = await start('checking');
+    expect(connection.connect).not.toHaveBeenCalled();
+    auth.user.set(null);
+    TestBed.tick();
+    expect(connection.connect).not.toHaveBeenCalled();
+    auth.user.set(ADMIN);
+    TestBed.tick();
+    expect(connection.connect).toHaveBeenCalledTimes(1);
+    auth.user.set(null);
+    TestBed.tick();
+    expect(connection.disconnect).toHaveBeenCalled();
+    auth.user.set(ADMIN);
+    TestBed.tick();
+    expect(connection.connect).toHaveBeenCalledTimes(2);
+  });
+
+  it('checks the session again when the server refused or closed the socket', async () => {
+    const { auth, connection } = await start();
+    expect(auth.refresh).not.toHaveBeenCalled();
+    connection.refused.next();
+    expect(auth.refresh).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,12 @@
-import { EnvironmentProviders, inject, Injector, provideAppInitializer } from '@angular/core';
+import {
+  effect,
+  EnvironmentProviders,
+  inject,
+  Injector,
+  provideAppInitializer,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { Auth } from '../auth/auth';
 import { EntitySignals } from '../entities/entity-signals';
 import { NotificationDispatch } from './notification-dispatch';
 import { SocketConnection } from './socket-connection';
@@ -7,7 +14,9 @@ import { StoreReleases } from './store-releases';
 import { SubscribedRows } from './subscribed-rows';
 
 /**
- * Live updates from the start: every notification that arrives goes to SmartNgRX, and rows that
+ * Live updates while signed in: the socket connects once signed in and closes on sign-out (or
+ * when the server says the session is gone); a socket the server refused or closed makes the
+ * session be checked again. Every notification that arrives goes to SmartNgRX, and rows that
  * leave the store are released. Each time the socket connects, every row in the store is loaded
  * again: that subscribes the new socket to them (rows loaded before the first connect, or under
  * the previous socket, subscribe nothing it listens to) and catches up on messages missed while
@@ -15,6 +24,7 @@ import { SubscribedRows } from './subscribed-rows';
  */
 export function provideLiveUpdates(): EnvironmentProviders {
   return provideAppInitializer(() => {
+    const auth = inject(Auth);
     const connection = inject(SocketConnection);
     const dispatch = inject(NotificationDispatch);
     const subscribed = inject(SubscribedRows);
@@ -28,6 +38,13 @@ export function provideLiveUpdates(): EnvironmentProviders {
       injector.get(StoreReleases);
       injector.get(EntitySignals).reloadAll();
     });
-    connection.connect();
+    connection.refused.pipe(takeUntilDestroyed()).subscribe(() => void auth.refresh());
+    effect(() => {
+      if (auth.signedIn()) {
+        connection.connect();
+      } else {
+        connection.disconnect();
+      }
+    });
   });
 }

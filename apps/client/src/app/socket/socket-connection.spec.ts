@@ -116,6 +116,40 @@ describe('SocketConnection', () => {
     expect(fakeSocket.emit).toHaveBeenCalledWith('release', release);
   });
 
+  it('closes the socket on disconnect, ignores it from then on, and connects anew after', () => {
+    const old = fakeSocket;
+    const connects: string[] = [];
+    connection.connected.subscribe((id) => connects.push(id));
+    old.connectAs('first');
+    connection.disconnect();
+    expect(old.disconnect).toHaveBeenCalledTimes(1);
+    expect([connection.status(), connection.id()]).toEqual(['offline', undefined]);
+
+    old.connectAs('late');
+    expect([connection.status(), connection.id()]).toEqual(['offline', undefined]);
+
+    fakeSocket = new FakeSocket();
+    connection.connect();
+    expect(io).toHaveBeenCalledTimes(2);
+    fakeSocket.connectAs('second');
+    expect(connects).toEqual(['first', 'second']);
+    expect(connection.id()).toBe('second');
+  });
+
+  it('says when the server refused the socket or closed it, not when it merely dropped', () => {
+    let refusals = 0;
+    connection.refused.subscribe(() => refusals++);
+    fakeSocket.fire('connect_error', new Error('unreachable'));
+    fakeSocket.drop();
+    expect(refusals).toBe(0);
+    fakeSocket.active = false;
+    fakeSocket.fire('connect_error', new Error('unauthorized'));
+    expect(refusals).toBe(1);
+    expect(connection.status()).toBe('offline');
+    fakeSocket.fire('disconnect', 'io server disconnect');
+    expect(refusals).toBe(2);
+  });
+
   it('disconnects when the app is destroyed', () => {
     TestBed.resetTestingModule();
     expect(fakeSocket.disconnect).toHaveBeenCalled();

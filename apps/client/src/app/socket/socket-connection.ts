@@ -20,11 +20,11 @@ export type ConnectionStatus = 'connected' | 'reconnecting' | 'offline';
  */
 @Injectable({ providedIn: 'root' })
 export class SocketConnection {
-  private readonly destroyRef = inject(DestroyRef);
   private readonly statusState = signal<ConnectionStatus>('offline');
   private readonly idState = signal<string | undefined>(undefined);
   private readonly arrivals = new Subject<unknown>();
   private readonly connects = new Subject<string>();
+  private readonly refusals = new Subject<void>();
   private socket: Socket<ServerToClientEvents, ClientToServerEvents> | undefined;
 
   readonly status = this.statusState.asReadonly();
@@ -37,6 +37,15 @@ export class SocketConnection {
   readonly notifications: Observable<unknown> = this.arrivals.asObservable();
   /** The socket's new id, each time it connects: the first time and after every loss. */
   readonly connected: Observable<string> = this.connects.asObservable();
+  /**
+   * Each time the server refused the socket or closed it: it does not come back by itself. The
+   * usual reason is a session that ended (signed out elsewhere, expired, revoked).
+   */
+  readonly refused: Observable<void> = this.refusals.asObservable();
+
+  constructor() {
+    inject(DestroyRef).onDestroy(() => this.disconnect());
+  }
 
   connect(): void {
     if (this.socket !== undefined) {
@@ -44,7 +53,12 @@ export class SocketConnection {
     }
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(NOTIFICATION_NAMESPACE);
     this.socket = socket;
+    /** Events of a socket this connection has let go of are of no interest any more. */
+    const current = () => this.socket === socket;
     const followConnection = () => {
+      if (!current()) {
+        return;
+      }
       this.idState.set(socket.connected ? socket.id : undefined);
       this.statusState.set(
         socket.connected ? 'connected' : socket.active ? 'reconnecting' : 'offline',
@@ -53,15 +67,45 @@ export class SocketConnection {
     socket.on('connect', () => {
       followConnection();
       const id = this.id();
-      if (id !== undefined) {
+      if (current() && id !== undefined) {
         this.connects.next(id);
       }
     });
-    socket.on('disconnect', followConnection);
-    socket.on('connect_error', followConnection);
-    socket.io.on('reconnect_failed', () => this.statusState.set('offline'));
-    socket.on(NOTIFICATION_EVENT, (message: unknown) => this.arrivals.next(message));
-    this.destroyRef.onDestroy(() => socket.disconnect());
+    socket.on('disconnect', (reason) => {
+      followConnection();
+      if (current() && reason === 'io server disconnect') {
+        this.refusals.next();
+      }
+    });
+    socket.on('connect_error', () => {
+      followConnection();
+      // Refused by the server (e.g. no valid session), not merely unreachable: no retry follows.
+      if (current() && !socket.active) {
+        this.refusals.next();
+      }
+    });
+    socket.io.on('reconnect_failed', () => {
+      if (current()) {
+        this.statusState.set('offline');
+      }
+    });
+    socket.on(NOTIFICATION_EVENT, (message: unknown) => {
+      if (current()) {
+        this.arrivals.next(message);
+      }
+    });
+  }
+
+  /** Closes the socket (signed out); {@link connect} opens a new one. */
+  disconnect(): void {
+    const socket = this.socket;
+    if (socket === undefined) {
+      return;
+    }
+    this.socket = undefined;
+    socket.disconnect();
+    this.idState.set(undefined);
+    this.statusState.set('offline');
   }
 
   /**
