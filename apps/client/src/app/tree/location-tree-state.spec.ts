@@ -1,12 +1,17 @@
 import { TestBed } from '@angular/core/testing';
+import { SessionUser } from '@smart-sync/shared-types';
+import { fakeAuth, sessionUser } from '../auth/auth.testing';
 import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';
 import { LocationTreeState } from './location-tree-state';
 
 describe('LocationTreeState', () => {
-  function setup() {
+  function setup(user?: SessionUser) {
     const fake = fakeEntities();
-    TestBed.configureTestingModule({ providers: [LocationTreeState, fake.provider] });
-    return { fake, state: TestBed.inject(LocationTreeState) };
+    const auth = fakeAuth(user);
+    TestBed.configureTestingModule({
+      providers: [LocationTreeState, fake.provider, auth.provider],
+    });
+    return { fake, auth, state: TestBed.inject(LocationTreeState) };
   }
 
   it('shows skeleton rows until the locations are known', () => {
@@ -53,5 +58,16 @@ describe('LocationTreeState', () => {
     ]);
     state.collapse('sales');
     expect(state.nodes()).toHaveLength(1);
+  });
+
+  it('says what the signed-in user may change in the selected location', () => {
+    const bob = sessionUser('bob', { paris: 'editor', oslo: 'viewer' });
+    const { fake, auth, state } = setup(bob);
+    fake.load(fakeLocation('paris'), fakeLocation('oslo'));
+    expect(state.rights()).toEqual({ edit: true, manageLocations: false });
+    state.choose('oslo');
+    expect(state.rights()).toEqual({ edit: false, manageLocations: false });
+    auth.user.set(null);
+    expect(state.rights()).toEqual({ edit: false, manageLocations: false });
   });
 });

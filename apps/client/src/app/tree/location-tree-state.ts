@@ -1,11 +1,13 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { PARENT_TABLE, TOP_ID } from '@smart-sync/shared-types';
+import { Auth } from '../auth/auth';
 import { EntitySignals, LiveDepartment, LiveLocation } from '../entities/entity-signals';
 import { NamedRow } from '../entities/rows';
 import { flattenTree, RowRange } from './flatten-tree';
 import { LocationOption } from './location-picker';
 import { nodeKey } from './node-key';
 import { TreeNodeView } from './tree-node-view';
+import { treeRights } from './tree-rights';
 
 const SKELETON_ROWS = 6;
 
@@ -36,10 +38,14 @@ function skeleton(index: number): TreeNodeView {
   };
 }
 
-/** The screen's state: which location is selected, which departments are open, what is in view. */
+/**
+ * The screen's state: which location is selected, which departments are open, what is in view,
+ * and what the signed-in user may change there.
+ */
 @Injectable()
 export class LocationTreeState {
   private readonly entities = inject(EntitySignals);
+  private readonly auth = inject(Auth);
   private readonly chosenId = signal<string | null>(null);
 
   readonly expanded = signal<ReadonlySet<string>>(new Set());
@@ -60,6 +66,9 @@ export class LocationTreeState {
     const locations = this.locations();
     return locations.find((location) => location.id === this.chosenId()) ?? locations[0];
   });
+
+  /** What the signed-in user may change: the selected location and everything under it. */
+  readonly rights = computed(() => treeRights(this.auth.user(), this.location()?.id));
 
   readonly departments = computed<LiveDepartment[]>(() => {
     const location = this.location();

@@ -1,3 +1,4 @@
+import { sessionUser } from '../auth/auth.testing';
 import { removeOverlays, renderLocationTree } from './location-tree.testing';
 
 describe('LocationTree', () => {
@@ -76,5 +77,43 @@ describe('LocationTree', () => {
 
     await click(group(), 'Delete');
     expect(dialog()?.textContent).toContain('2 departments');
+  });
+
+  describe('per-location rights', () => {
+    const buttons = (element: Element | null) =>
+      [...(element?.querySelectorAll('button[aria-label]') ?? [])].map((button) =>
+        button.getAttribute('aria-label'),
+      );
+
+    it('shows a viewer no edit, add or delete controls for the location or anything under it', async () => {
+      const { group, item, click, host, settle, sales, dialog } = await renderLocationTree(
+        sessionUser('carol', { paris: 'viewer' }),
+      );
+      expect(buttons(group())).toEqual([]);
+      expect(buttons(item('sales'))).toEqual(['Expand']);
+      expect(buttons(item('empty'))).toEqual([]);
+      await click(item('sales'), 'Expand');
+      expect(buttons(item('Plan'))).toEqual([]);
+
+      for (const key of ['Enter', 'F2', 'Delete']) {
+        item('sales').dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      }
+      item('sales').querySelector('.name')?.dispatchEvent(new MouseEvent('dblclick'));
+      await settle();
+      expect(host.querySelector('input[aria-label="Name"]')).toBeNull();
+      expect(dialog()).toBeUndefined();
+      expect(sales.delete).not.toHaveBeenCalled();
+    });
+
+    it('shows an editor who is not an admin everything but adding and deleting locations', async () => {
+      const { group, item } = await renderLocationTree(sessionUser('bob', { paris: 'editor' }));
+      expect(buttons(group())).toEqual(['Edit', 'Add department']);
+      expect(buttons(item('sales'))).toEqual(['Expand', 'Edit', 'Add', 'Delete']);
+    });
+
+    it('shows an admin every control, adding and deleting locations too', async () => {
+      const { group } = await renderLocationTree();
+      expect(buttons(group())).toEqual(['Edit', 'Delete', 'Add location', 'Add department']);
+    });
   });
 });

@@ -1,15 +1,18 @@
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Subject } from 'rxjs';
+import { SessionUser } from '@smart-sync/shared-types';
+import { ADMIN, fakeAuth } from '../auth/auth.testing';
 import { AddOutcome, AddOutcomes } from '../entities/add-outcomes';
 import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';
 import { LocationTree } from './location-tree';
 
 /**
  * Renders the screen's container over fake entities: location "paris" with departments "sales"
- * (one child, "Plan") and "empty"; with helpers to find, click and type as a user would.
+ * (one child, "Plan") and "empty", for a signed-in user (the admin unless said); with helpers to
+ * find, click and type as a user would.
  */
-export async function renderLocationTree() {
+export async function renderLocationTree(user: SessionUser = ADMIN) {
   // jsdom has no layout; the virtual scroller's scrollToIndex needs this to exist.
   Element.prototype.scrollTo ??= () => undefined;
   const fake = fakeEntities();
@@ -22,6 +25,7 @@ export async function renderLocationTree() {
     imports: [LocationTree],
     providers: [
       fake.provider,
+      fakeAuth(user).provider,
       { provide: AddOutcomes, useValue: { outcome: addOutcome } },
       // Dialogs close at once, without waiting for an animation.
       { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },

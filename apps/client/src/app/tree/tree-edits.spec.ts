@@ -1,6 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { Subject } from 'rxjs';
+import { SessionUser } from '@smart-sync/shared-types';
+import { fakeAuth, sessionUser } from '../auth/auth.testing';
 import { AddOutcomes } from '../entities/add-outcomes';
 import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';
 import { LocationTreeState } from './location-tree-state';
@@ -9,13 +11,14 @@ import { nodeKey } from './node-key';
 import { TreeEdits } from './tree-edits';
 
 describe('TreeEdits', () => {
-  function setup() {
+  function setup(user?: SessionUser) {
     const fake = fakeEntities();
     const paris = fakeLocation('paris', [fakeDepartment('sales'), fakeDepartment('empty')]);
     fake.load(paris);
     TestBed.configureTestingModule({
       providers: [
         fake.provider,
+        fakeAuth(user).provider,
         LocationTreeState,
         NewRows,
         TreeEdits,
@@ -70,5 +73,21 @@ describe('TreeEdits', () => {
     expect(edits.apply(node(2), { kind: 'cancel' })).toEqual({ kind: 'focus', index: 1 });
     expect(paris.departments.removeFromStore).toHaveBeenCalled();
     expect(edits.apply(node(0), { kind: 'cancel' })).toEqual({ kind: 'focus', index: 0 });
+  });
+
+  it('ignores what a viewer’s rights do not allow, but lets them look around', () => {
+    const { edits, node, paris, state } = setup(sessionUser('carol', { paris: 'viewer' }));
+    edits.apply(node(0), { kind: 'edit' });
+    edits.apply({ kind: 'location' }, { kind: 'edit' });
+    expect(edits.editing()).toEqual({ kind: 'nothing' });
+    edits.apply(node(0), { kind: 'rename', name: 'x' });
+    edits.apply(node(1), { kind: 'delete' });
+    edits.apply(node(0), { kind: 'add', table: 'docs' });
+    edits.apply({ kind: 'location' }, { kind: 'add', table: 'departments' });
+    expect(paris.departments.map((department) => department.name)).toEqual(['sales', 'empty']);
+    expect(paris.departments[1].delete).not.toHaveBeenCalled();
+    expect(paris.departments.addToStore).not.toHaveBeenCalled();
+    edits.apply(node(0), { kind: 'expand' });
+    expect(state.expanded().has('sales')).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { nodeKey } from './node-key';
 import { RowAction } from './row-action';
 import { RowRef, rowTarget } from './row-target';
 import { FocusRequest } from './tree-focus';
+import { allows } from './tree-rights';
 
 /** What is open in an editor: nothing, the selected location, or one tree row (by client id). */
 export type Editing =
@@ -36,8 +37,14 @@ export class TreeEdits {
     return editing.kind === 'row' ? editing.id : null;
   });
 
-  /** Applies a row's action, the same way for every kind of row; says where focus goes next. */
+  /**
+   * Applies a row's action, the same way for every kind of row; says where focus goes next. An
+   * action the user's rights do not allow is ignored (its controls are not even shown).
+   */
   apply(ref: RowRef, action: RowAction): FocusRequest | undefined {
+    if (!allows(this.state.rights(), ref, action)) {
+      return undefined;
+    }
     const target = rowTarget(ref, this.state);
     const index = target.index;
     const department = ref.kind === 'node' ? ref.node.departmentId : undefined;

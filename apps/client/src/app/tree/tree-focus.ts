@@ -41,6 +41,8 @@ export interface KeyAction {
 })
 export class TreeFocus {
   readonly nodes = input.required<readonly TreeNodeView[]>({ alias: 'appTreeFocus' });
+  /** Whether the rows may be edited and deleted by key (Enter, F2, Delete). */
+  readonly editable = input(false);
   /** Edit, delete, expand or collapse, asked for by a key on a row. */
   readonly keyAction = output<KeyAction>();
 
@@ -95,7 +97,7 @@ export class TreeFocus {
     }
     const nodes = this.nodes();
     const index = nodes.findIndex((node) => node.key === row.node().key);
-    const action = treeKeyAction(event.key, nodes, index);
+    const action = treeKeyAction(event.key, nodes, index, this.editable());
     if (action === undefined) {
       return;
     }

@@ -43,54 +43,62 @@ const rows: TreeNodeView[] = [
 
 describe('treeKeyAction', () => {
   it('moves down and up one visible row, stopping at the ends', () => {
-    expect(treeKeyAction('ArrowDown', rows, 0)).toEqual({ kind: 'focus', index: 1 });
-    expect(treeKeyAction('ArrowDown', rows, 4)).toEqual({ kind: 'focus', index: 4 });
-    expect(treeKeyAction('ArrowUp', rows, 3)).toEqual({ kind: 'focus', index: 2 });
-    expect(treeKeyAction('ArrowUp', rows, 0)).toEqual({ kind: 'focus', index: 0 });
+    expect(treeKeyAction('ArrowDown', rows, 0, true)).toEqual({ kind: 'focus', index: 1 });
+    expect(treeKeyAction('ArrowDown', rows, 4, true)).toEqual({ kind: 'focus', index: 4 });
+    expect(treeKeyAction('ArrowUp', rows, 3, true)).toEqual({ kind: 'focus', index: 2 });
+    expect(treeKeyAction('ArrowUp', rows, 0, true)).toEqual({ kind: 'focus', index: 0 });
   });
 
   it('moves onto and past loading rows', () => {
-    expect(treeKeyAction('ArrowDown', rows, 1)).toEqual({ kind: 'focus', index: 2 });
-    expect(treeKeyAction('ArrowDown', rows, 2)).toEqual({ kind: 'focus', index: 3 });
+    expect(treeKeyAction('ArrowDown', rows, 1, true)).toEqual({ kind: 'focus', index: 2 });
+    expect(treeKeyAction('ArrowDown', rows, 2, true)).toEqual({ kind: 'focus', index: 3 });
   });
 
   it('jumps to the first and last rows with Home and End', () => {
-    expect(treeKeyAction('Home', rows, 3)).toEqual({ kind: 'focus', index: 0 });
-    expect(treeKeyAction('End', rows, 0)).toEqual({ kind: 'focus', index: 4 });
+    expect(treeKeyAction('Home', rows, 3, true)).toEqual({ kind: 'focus', index: 0 });
+    expect(treeKeyAction('End', rows, 0, true)).toEqual({ kind: 'focus', index: 4 });
   });
 
   it('expands a collapsed department with ArrowRight, or moves into an expanded one', () => {
-    expect(treeKeyAction('ArrowRight', rows, 3)).toEqual({ kind: 'expand', index: 3 });
-    expect(treeKeyAction('ArrowRight', rows, 0)).toEqual({ kind: 'focus', index: 1 });
-    expect(treeKeyAction('ArrowRight', rows, 4)).toBeUndefined();
-    expect(treeKeyAction('ArrowRight', rows, 1)).toBeUndefined();
+    expect(treeKeyAction('ArrowRight', rows, 3, true)).toEqual({ kind: 'expand', index: 3 });
+    expect(treeKeyAction('ArrowRight', rows, 0, true)).toEqual({ kind: 'focus', index: 1 });
+    expect(treeKeyAction('ArrowRight', rows, 4, true)).toBeUndefined();
+    expect(treeKeyAction('ArrowRight', rows, 1, true)).toBeUndefined();
   });
 
   it('collapses an expanded department with ArrowLeft, or moves from a child to its department', () => {
-    expect(treeKeyAction('ArrowLeft', rows, 0)).toEqual({ kind: 'collapse', index: 0 });
-    expect(treeKeyAction('ArrowLeft', rows, 1)).toEqual({ kind: 'focus', index: 0 });
-    expect(treeKeyAction('ArrowLeft', rows, 2)).toEqual({ kind: 'focus', index: 0 });
-    expect(treeKeyAction('ArrowLeft', rows, 3)).toBeUndefined();
+    expect(treeKeyAction('ArrowLeft', rows, 0, true)).toEqual({ kind: 'collapse', index: 0 });
+    expect(treeKeyAction('ArrowLeft', rows, 1, true)).toEqual({ kind: 'focus', index: 0 });
+    expect(treeKeyAction('ArrowLeft', rows, 2, true)).toEqual({ kind: 'focus', index: 0 });
+    expect(treeKeyAction('ArrowLeft', rows, 3, true)).toBeUndefined();
   });
 
   it('edits with F2 or Enter and deletes with Delete, but not a loading row', () => {
-    expect(treeKeyAction('F2', rows, 1)).toEqual({ kind: 'edit', index: 1 });
-    expect(treeKeyAction('Enter', rows, 3)).toEqual({ kind: 'edit', index: 3 });
-    expect(treeKeyAction('Delete', rows, 4)).toEqual({ kind: 'delete', index: 4 });
-    expect(treeKeyAction('Enter', rows, 2)).toBeUndefined();
-    expect(treeKeyAction('Delete', rows, 2)).toBeUndefined();
+    expect(treeKeyAction('F2', rows, 1, true)).toEqual({ kind: 'edit', index: 1 });
+    expect(treeKeyAction('Enter', rows, 3, true)).toEqual({ kind: 'edit', index: 3 });
+    expect(treeKeyAction('Delete', rows, 4, true)).toEqual({ kind: 'delete', index: 4 });
+    expect(treeKeyAction('Enter', rows, 2, true)).toBeUndefined();
+    expect(treeKeyAction('Delete', rows, 2, true)).toBeUndefined();
+  });
+
+  it('neither edits nor deletes rows the user may not change, but still moves and expands', () => {
+    expect(treeKeyAction('F2', rows, 1, false)).toBeUndefined();
+    expect(treeKeyAction('Enter', rows, 3, false)).toBeUndefined();
+    expect(treeKeyAction('Delete', rows, 4, false)).toBeUndefined();
+    expect(treeKeyAction('ArrowDown', rows, 0, false)).toEqual({ kind: 'focus', index: 1 });
+    expect(treeKeyAction('ArrowRight', rows, 3, false)).toEqual({ kind: 'expand', index: 3 });
   });
 
   it('ignores other keys, an empty tree, and clamps an active index that fell off the end', () => {
-    expect(treeKeyAction('a', rows, 0)).toBeUndefined();
-    expect(treeKeyAction('ArrowDown', [], 0)).toBeUndefined();
-    expect(treeKeyAction('ArrowUp', rows, 9)).toEqual({ kind: 'focus', index: 3 });
+    expect(treeKeyAction('a', rows, 0, true)).toBeUndefined();
+    expect(treeKeyAction('ArrowDown', [], 0, true)).toBeUndefined();
+    expect(treeKeyAction('ArrowUp', rows, 9, true)).toEqual({ kind: 'focus', index: 3 });
   });
 
   it('lets skeleton rows (all loading) be moved over without other actions', () => {
     const skeletons = [0, 1, 2].map((index) => ({ ...child('s', index, true), level: 1 as const }));
-    expect(treeKeyAction('ArrowDown', skeletons, 0)).toEqual({ kind: 'focus', index: 1 });
-    expect(treeKeyAction('ArrowRight', skeletons, 0)).toBeUndefined();
-    expect(treeKeyAction('Enter', skeletons, 0)).toBeUndefined();
+    expect(treeKeyAction('ArrowDown', skeletons, 0, true)).toEqual({ kind: 'focus', index: 1 });
+    expect(treeKeyAction('ArrowRight', skeletons, 0, true)).toBeUndefined();
+    expect(treeKeyAction('Enter', skeletons, 0, true)).toBeUndefined();
   });
 });

@@ -26,12 +26,13 @@ function parentIndex(rows: readonly TreeNodeView[], index: number): number {
  * The WAI-ARIA tree pattern's keys, as a pure mapping from (key, visible rows, active row) to an
  * action; undefined when the key means nothing here. Loading rows are positions like any other
  * (moving over them must work, and they turn into real rows once in view) but can't be expanded,
- * edited or deleted.
+ * edited or deleted. Nothing can be edited or deleted unless the rows are `editable` by the user.
  */
 export function treeKeyAction(
   key: string,
   rows: readonly TreeNodeView[],
   active: number,
+  editable: boolean,
 ): TreeKeyAction | undefined {
   if (rows.length === 0) {
     return undefined;
@@ -62,9 +63,9 @@ export function treeKeyAction(
     }
     case 'F2':
     case 'Enter':
-      return row.loading ? undefined : { kind: 'edit', index };
+      return row.loading || !editable ? undefined : { kind: 'edit', index };
     case 'Delete':
-      return row.loading ? undefined : { kind: 'delete', index };
+      return row.loading || !editable ? undefined : { kind: 'delete', index };
     default:
       return undefined;
   }

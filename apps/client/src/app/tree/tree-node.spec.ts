@@ -30,10 +30,11 @@ const doc: TreeNodeView = {
   departmentId: 'd1',
 };
 
-async function render(node: TreeNodeView, editing = false) {
+async function render(node: TreeNodeView, editing = false, editable = true) {
   const fixture = TestBed.createComponent(TreeNode);
   fixture.componentRef.setInput('node', node);
   fixture.componentRef.setInput('editing', editing);
+  fixture.componentRef.setInput('editable', editable);
   await fixture.whenStable();
   const host = fixture.nativeElement as HTMLElement;
   const button = (label: string) =>
@@ -130,6 +131,15 @@ describe('TreeNode', () => {
     ]);
     items[2].click();
     expect(actions).toEqual([{ kind: 'add', table: 'lists' }]);
+  });
+
+  it('offers no Edit, Add or Delete, and no double-click edit, on a row the user may not change', async () => {
+    const { host, button, actions } = await render(department, true, false);
+    expect(['Edit', 'Add', 'Delete'].map(button)).toEqual([null, null, null]);
+    expect(button('Expand')).not.toBeNull();
+    expect(host.querySelector('input[aria-label="Name"]')).toBeNull();
+    host.querySelector('.name')?.dispatchEvent(new MouseEvent('dblclick'));
+    expect(actions).toEqual([]);
   });
 
   it('draws a busy skeleton row while loading', async () => {

@@ -16,7 +16,10 @@ import { NODE_KINDS } from './node-kinds';
 import { PlainRowAction, RowAction } from './row-action';
 import { TreeNodeView } from './tree-node-view';
 
-/** One tree row: a department or a department child, with its edit, add and delete actions. */
+/**
+ * One tree row: a department or a department child, with its edit, add and delete actions when
+ * the user may change it.
+ */
 @Component({
   selector: 'app-tree-node',
   imports: [MatIcon, MatIconButton, MatMenu, MatMenuItem, MatMenuTrigger, NameEditor],
@@ -38,6 +41,8 @@ import { TreeNodeView } from './tree-node-view';
 export class TreeNode {
   readonly node = input.required<TreeNodeView>();
   readonly editing = input(false);
+  /** Whether the user may rename, add under and delete it: else it has no such controls. */
+  readonly editable = input(false);
   /** The tree's one tab stop (roving tabindex): the row the arrow keys move from. */
   readonly active = input(false);
 
