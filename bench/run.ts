@@ -1,6 +1,6 @@
 // `npm run bench` — runs every benchmark, each in a fresh process (with its own fresh server and
 // client workers), prints one table and writes it as JSON to bench/results/.
-//   npm run bench                      all five, full size (≈ 3–5 min on 2 cores)
+//   npm run bench                      all seven, full size (≈ 8–10 min on 2 cores)
 //   npm run bench -- fan-out seed      only some (cluster-fan-out needs PostgreSQL and redis-server)
 //   npm run bench:quick                small N, few rounds: for development
 import { execFileSync, fork } from 'node:child_process';
@@ -19,6 +19,8 @@ const BENCHMARKS = [
   { name: 'throughput', key: 'throughput', timeoutMs: 90_000 },
   { name: 'seed', key: 'seed', timeoutMs: 90_000 },
   { name: 'cluster-fan-out', key: 'clusterFanOut', timeoutMs: 480_000 },
+  { name: 'targeted-fan-out', key: 'targetedFanOut', timeoutMs: 600_000 },
+  { name: 'memory', key: 'memory', timeoutMs: 900_000 },
 ] as const;
 
 /** A benchmark process that must stop gets this long for its servers, workers and database. */

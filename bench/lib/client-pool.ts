@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { stopProcess, WORKSPACE_ROOT } from '@smart-sync/dev-server';
 import { withTimeout } from './clock';
 import { trackChild } from './cleanup';
-import type { FromWorker, Target, ToWorker } from './protocol';
+import type { FromWorker, Interest, Target, ToWorker } from './protocol';
+import { sessionCookie } from './session';
 
 type Waiter = {
   accept: (m: FromWorker) => boolean;
@@ -128,11 +129,14 @@ export class ClientPool {
       timeoutMs?: number;
       /** Lets park() take them off /data and back (see the 'park' message). */
       parkable?: boolean;
+      /** What the clients hear (default `all`). */
+      interest?: Interest;
     } = {},
   ): Promise<number> {
     const per = this.workers.map(
       (_, i) => Math.floor(total / this.workers.length) + (i < total % this.workers.length ? 1 : 0),
     );
+    const { timeoutMs, ...rest } = options;
     const started = performance.now();
     await withTimeout(
       Promise.all(
@@ -140,14 +144,84 @@ export class ClientPool {
           if (per[i] === 0) return;
           worker.counts.set(target, (worker.counts.get(target) ?? 0) + per[i]);
           const done = worker.next('connected', (m) => m.target === target);
-          worker.send({ type: 'connect', target, port, count: per[i], ...options });
+          worker.send({
+            type: 'connect',
+            target,
+            port,
+            count: per[i],
+            cookie: sessionCookie(),
+            ...rest,
+          });
           await done;
         }),
       ),
-      options.timeoutMs ?? 180_000,
+      timeoutMs ?? 180_000,
       `connecting ${total} clients`,
     );
     return performance.now() - started;
+  }
+
+  /**
+   * Every client of `target` loads `perClient` rows of `table` with its socket's id, i.e. joins
+   * their rooms: the i-th client of the target overall loads ids[(i * stride + m) % ids.length],
+   * m < perClient (see the 'load' message). Resolves with the requests made and rows loaded.
+   */
+  async load(
+    target: Target,
+    port: number,
+    table: string,
+    ids: string[],
+    perClient: number,
+    stride: number,
+    timeoutMs = 600_000,
+  ): Promise<{ requests: number; rows: number; ms: number }> {
+    const started = performance.now();
+    let first = 0;
+    const reports = await withTimeout(
+      Promise.all(
+        this.workers.map((worker) => {
+          const count = worker.counts.get(target) ?? 0;
+          const start = first;
+          first += count;
+          if (count === 0) return { requests: 0, rows: 0 };
+          const done = worker.next('loaded', (m) => m.target === target);
+          worker.send({
+            type: 'load',
+            target,
+            port,
+            table,
+            ids,
+            perClient,
+            stride,
+            first: start,
+            cookie: sessionCookie(),
+          });
+          return done;
+        }),
+      ),
+      timeoutMs,
+      `loading rows for the ${target} clients`,
+    );
+    return {
+      requests: reports.reduce((sum, r) => sum + r.requests, 0),
+      rows: reports.reduce((sum, r) => sum + r.rows, 0),
+      ms: performance.now() - started,
+    };
+  }
+
+  /** Messages each target's clients received so far, per worker. */
+  counts(): Promise<Partial<Record<Target, number>>[]> {
+    return withTimeout(
+      Promise.all(
+        this.workers.map(async (worker) => {
+          const reply = worker.next('counts');
+          worker.send({ type: 'count' });
+          return (await reply).counts;
+        }),
+      ),
+      10_000,
+      'counting messages',
+    );
   }
 
   private holding(targets: readonly Target[]): Worker[] {

@@ -2,11 +2,12 @@
 // browsers) and reports, on the shared clock (clock.ts), when they receive messages. Forked by
 // client-pool.ts; exits when its coordinator goes away.
 import type http from 'node:http';
-import { ALL_INTEREST } from '@smart-sync/shared-types';
+import { ALL_INTEREST, MAX_IDS_PER_LOAD, SOCKET_ID_HEADER } from '@smart-sync/shared-types';
 import { io, type Socket } from 'socket.io-client';
 import { nowMs } from './clock';
-import { BENCH_ORIGIN, HOST, keepAliveAgent, requestJson } from './http';
-import type { FromWorker, Target, ToWorker } from './protocol';
+import { HOST, keepAliveAgent, requestJson } from './http';
+import type { FromWorker, Interest, Target, ToWorker } from './protocol';
+import { adoptSession, socketOptions } from './session';
 
 interface Client {
   /** On `/data`. */
@@ -25,7 +26,11 @@ interface Notification {
 }
 
 const CONNECT_CONCURRENCY = 50;
+/** Loads in flight per worker (each over a keep-alive connection of its own). */
+const LOAD_CONCURRENCY = 8;
 const clients = new Map<Target, Client[]>();
+/** Messages each target's clients received, all together, whether a round was armed or not. */
+const received: Partial<Record<Target, number>> = {};
 /** Targets whose clients have left `/data` for now. */
 const parked = new Set<Target>();
 
@@ -64,6 +69,7 @@ const refetchPorts: Partial<Record<Target, number>> = {};
 
 function onMessage(target: Target, client: Client, payload: Notification): void {
   const at = nowMs();
+  received[target] = (received[target] ?? 0) + 1;
   if (listening && listening.target === target) {
     for (const id of payload.ids) listening.items.push([id, at]);
   }
@@ -135,19 +141,20 @@ function reportDisconnect(socket: Socket): void {
   });
 }
 
-function connectOne(target: Target, port: number, parkable = false): Promise<Client> {
+function connectOne(
+  target: Target,
+  port: number,
+  parkable: boolean,
+  interest: Interest,
+): Promise<Client> {
   return new Promise((resolve, reject) => {
-    const socket = io(`http://${HOST}:${port}/data`, {
-      transports: ['websocket'],
-      forceNew: true, // one connection per client, never multiplexed
-      reconnection: false,
-      timeout: 20_000,
-      extraHeaders: { origin: BENCH_ORIGIN },
-      // Every message, whichever rows it names (targeted delivery: the "all" room); the server
-      // emits to it together with the rows' rooms, in the same emit as to clients that loaded
-      // the row. Sent again with each (re)join of /data.
-      auth: { ...ALL_INTEREST },
-    });
+    // `all`: every message, whichever rows it names (targeted delivery: the "all" room); the
+    // server emits to it together with the rows' rooms, in the same emit as to clients that
+    // loaded the row. Sent again with each (re)join of /data.
+    const socket = io(
+      `http://${HOST}:${port}/data`,
+      socketOptions(interest === 'all' ? ALL_INTEREST : undefined),
+    );
     // A second namespace of the same connection (forceNew gives each client its own manager).
     const anchor = parkable ? socket.io.socket('/') : undefined;
     const client: Client = { socket, anchor, got: false };
@@ -189,6 +196,7 @@ async function park(message: Extract<ToWorker, { type: 'park' }>): Promise<void>
 }
 
 async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise<void> {
+  adoptSession(message.cookie);
   const started = nowMs();
   const list = group(message.target);
   if (message.refetchPort) refetchPorts[message.target] = message.refetchPort;
@@ -197,7 +205,12 @@ async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise
   const lane = async () => {
     while (next < message.count) {
       next++;
-      const client = await connectOne(message.target, message.port, message.parkable);
+      const client = await connectOne(
+        message.target,
+        message.port,
+        message.parkable ?? false,
+        message.interest ?? 'all',
+      );
       if (message.refetchPort) {
         // The tab's initial load: it opens the keep-alive connection a later reload reuses.
         client.agent = keepAliveAgent(1);
@@ -222,6 +235,50 @@ async function connect(message: Extract<ToWorker, { type: 'connect' }>): Promise
   send({ type: 'connected', target: message.target, count: list.length, ms: nowMs() - started });
 }
 
+/** Each client of the target loads its rows with its socket's id: it joins their rooms. */
+async function load(message: Extract<ToWorker, { type: 'load' }>): Promise<void> {
+  adoptSession(message.cookie);
+  const { ids, perClient, stride, first } = message;
+  const list = group(message.target);
+  const agent = keepAliveAgent(LOAD_CONCURRENCY);
+  const started = nowMs();
+  let requests = 0;
+  let rows = 0;
+  let next = 0;
+  const lane = async () => {
+    while (next < list.length) {
+      const k = next++;
+      const wanted = Array.from(
+        { length: perClient },
+        (_, m) => ids[((first + k) * stride + m) % ids.length],
+      );
+      for (let from = 0; from < wanted.length; from += MAX_IDS_PER_LOAD) {
+        const chunk = wanted.slice(from, from + MAX_IDS_PER_LOAD);
+        const res = await requestJson<unknown[]>(
+          message.port,
+          'POST',
+          `/api/${message.table}`,
+          chunk,
+          agent,
+          { headers: { [SOCKET_ID_HEADER]: list[k].socket.id ?? '' } },
+        );
+        requests++;
+        if (res.status !== 200 || !Array.isArray(res.body) || res.body.length !== chunk.length)
+          throw new Error(
+            `POST /api/${message.table} (${chunk.length} ids) → ${res.status}, ${Array.isArray(res.body) ? res.body.length : 'no'} rows`,
+          );
+        rows += res.body.length;
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: LOAD_CONCURRENCY }, lane));
+  } finally {
+    agent.destroy();
+  }
+  send({ type: 'loaded', target: message.target, requests, rows, ms: nowMs() - started });
+}
+
 function flushArrivals(): void {
   if (listening && listening.items.length) {
     send({ type: 'arrivals', items: listening.items });
@@ -233,6 +290,12 @@ process.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'connect':
       connect(message).catch((error: Error) => send({ type: 'error', message: error.message }));
+      break;
+    case 'load':
+      load(message).catch((error: Error) => send({ type: 'error', message: error.message }));
+      break;
+    case 'count':
+      send({ type: 'counts', counts: { ...received } });
       break;
     case 'arm': {
       const armed = message.targets.flatMap(group);

@@ -16,10 +16,23 @@ export interface BenchConfig {
    * two noisy times); workers as fanOut's.
    */
   clusterFanOut: { sizes: number[]; rounds: number; warmupRounds: number };
+  /**
+   * Targeted fan-out: `clients` on one server, `holders` of them loaded the changed row; the
+   * broadcast sides as many clients again, and `holders` of them. Workers as fanOut's for
+   * `clients`.
+   */
+  targetedFanOut: { clients: number; holders: number; rounds: number; warmupRounds: number };
+  /** Server memory: `clients` sockets that each loaded `rowsPerClient` docs. */
+  memory: { clients: number; rowsPerClient: number };
   herd: { clients: number; rounds: number; warmupRounds: number; workers: number };
   throughput: { seconds: number; concurrency: number; workers: number };
   seed: { runs: number };
 }
+
+/** Targeted fan-out's goal: targeted costs at most this many times the H-client broadcast. */
+export const TARGETED_GOAL_RATIO = 1.5;
+/** Memory's goal: the server's RSS with every socket subscribed, bytes (1 GB). */
+export const MEMORY_GOAL_BYTES = 1e9;
 
 export const FULL: BenchConfig = {
   quick: false,
@@ -31,6 +44,8 @@ export const FULL: BenchConfig = {
     maxWorkers: 4,
   },
   clusterFanOut: { sizes: [1000], rounds: 60, warmupRounds: 3 },
+  targetedFanOut: { clients: 5000, holders: 50, rounds: 25, warmupRounds: 3 },
+  memory: { clients: 5000, rowsPerClient: 500 },
   herd: { clients: 1000, rounds: 8, warmupRounds: 1, workers: 2 },
   throughput: { seconds: 10, concurrency: 8, workers: 1 },
   seed: { runs: 3 },
@@ -40,6 +55,8 @@ export const QUICK: BenchConfig = {
   quick: true,
   fanOut: { sizes: [50, 200], rounds: 5, warmupRounds: 1, clientsPerWorker: 100, maxWorkers: 2 },
   clusterFanOut: { sizes: [100], rounds: 5, warmupRounds: 1 },
+  targetedFanOut: { clients: 200, holders: 10, rounds: 5, warmupRounds: 1 },
+  memory: { clients: 200, rowsPerClient: 100 },
   herd: { clients: 200, rounds: 2, warmupRounds: 1, workers: 2 },
   throughput: { seconds: 2, concurrency: 8, workers: 1 },
   seed: { runs: 1 },

@@ -19,6 +19,8 @@ export interface FanOutSide {
   targets: readonly Target[];
   /** The server the PUT goes to. */
   port: number;
+  /** The doc this side's PUTs rename (default: the options' docId). */
+  docId?: string;
   /** Readies the side before each of its turns, e.g. parks the other side's clients. */
   prepare?: () => Promise<void>;
 }
@@ -33,6 +35,8 @@ export interface FanOutSamples {
   firstOf: Partial<Record<Target, number[]>>;
   /** Until the PUT's HTTP response. */
   put: number[];
+  /** Server CPU time from just before the PUT until all had it (with the options' cpuMs), ms. */
+  cpu: number[];
 }
 
 export interface FanOutRoundsOptions {
@@ -45,6 +49,8 @@ export interface FanOutRoundsOptions {
   /** The coordinator's keep-alive agent for the PUTs. */
   agent: http.Agent;
   log: (line: string) => void;
+  /** Reads the server's CPU time so far, ms (proc.ts): each turn's share goes into `cpu`. */
+  cpuMs?: () => number;
 }
 
 /**
@@ -58,12 +64,12 @@ export async function pairedFanOutRounds<Side extends string>(
   sides: Record<Side, FanOutSide>,
   options: FanOutRoundsOptions,
 ): Promise<Record<Side, FanOutSamples>> {
-  const { docId, label, rounds, warmupRounds, agent, log } = options;
+  const { label, rounds, warmupRounds, agent, log, cpuMs } = options;
   const names = Object.keys(sides) as Side[];
   const samples = Object.fromEntries(
     names.map((name): [Side, FanOutSamples] => [
       name,
-      { all: [], first: [], firstOf: {}, put: [] },
+      { all: [], first: [], firstOf: {}, put: [], cpu: [] },
     ]),
   ) as Record<Side, FanOutSamples>;
   const total = warmupRounds + rounds;
@@ -71,11 +77,12 @@ export async function pairedFanOutRounds<Side extends string>(
     const shift = round % names.length;
     const order = [...names.slice(shift), ...names.slice(0, shift)];
     for (const name of order) {
-      const { targets, port, prepare } = sides[name];
+      const { targets, port, prepare, docId = options.docId } = sides[name];
       await prepare?.();
       const id = round * names.length + names.indexOf(name);
       await pool.arm(targets, id, 'fanout');
       const done = pool.fanoutDone(targets, id, 60_000);
+      const cpuBefore = cpuMs?.() ?? 0;
       const started = nowMs();
       const put = expectJson(
         port,
@@ -85,8 +92,10 @@ export async function pairedFanOutRounds<Side extends string>(
         agent,
       ).then(() => nowMs() - started);
       const [reports, putMs] = await Promise.all([done, put]);
+      const cpu = (cpuMs?.() ?? 0) - cpuBefore;
       if (round >= warmupRounds) {
         const side = samples[name];
+        if (cpuMs) side.cpu.push(cpu);
         side.all.push(Math.max(...reports.map((r) => r.last)) - started);
         side.first.push(Math.min(...reports.map((r) => r.first)) - started);
         side.put.push(putMs);

@@ -1,14 +1,19 @@
 import http from 'node:http';
+import { sessionHeaders } from './session';
 
 /** The only host any benchmark ever talks to. */
 export const HOST = '127.0.0.1';
 
-/** The Origin the benchmark clients claim; the server is started with it in CORS_ORIGINS. */
-export const BENCH_ORIGIN = 'http://127.0.0.1:4200';
-
 export interface JsonResponse<T> {
   status: number;
   body: T;
+  headers: http.IncomingHttpHeaders;
+}
+
+export interface RequestOptions {
+  timeoutMs?: number;
+  /** Besides the session's (session.ts), e.g. X-Socket-Id. */
+  headers?: Record<string, string>;
 }
 
 /** A keep-alive agent: one per simulated browser, or one shared by the coordinator. */
@@ -16,14 +21,17 @@ export function keepAliveAgent(maxSockets = 16): http.Agent {
   return new http.Agent({ keepAlive: true, maxSockets });
 }
 
-/** A small JSON request to 127.0.0.1 (node:http: less overhead and jitter than fetch). */
+/**
+ * A small JSON request to 127.0.0.1 (node:http: less overhead and jitter than fetch), with the
+ * session's headers.
+ */
 export function requestJson<T = unknown>(
   port: number,
   method: string,
   path: string,
   body: unknown,
   agent: http.Agent,
-  timeoutMs = 30_000,
+  { timeoutMs = 30_000, headers = {} }: RequestOptions = {},
 ): Promise<JsonResponse<T>> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -36,7 +44,8 @@ export function requestJson<T = unknown>(
         agent,
         timeout: timeoutMs,
         headers: {
-          origin: BENCH_ORIGIN,
+          ...sessionHeaders(),
+          ...headers,
           accept: 'application/json',
           ...(payload === undefined
             ? {}
@@ -54,7 +63,7 @@ export function requestJson<T = unknown>(
           } catch {
             /* keep the text */
           }
-          resolve({ status: res.statusCode ?? 0, body: parsed as T });
+          resolve({ status: res.statusCode ?? 0, body: parsed as T, headers: res.headers });
         });
         res.on('error', reject);
       },
@@ -75,8 +84,9 @@ export async function expectJson<T = unknown>(
   path: string,
   body: unknown,
   agent: http.Agent,
+  options?: RequestOptions,
 ): Promise<T> {
-  const res = await requestJson<T>(port, method, path, body, agent);
+  const res = await requestJson<T>(port, method, path, body, agent, options);
   if (res.status < 200 || res.status >= 300) {
     throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
   }

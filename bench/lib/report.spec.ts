@@ -1,5 +1,7 @@
 import type { ClusterFanOutRow } from '../cluster-fan-out';
 import type { FanOutRow } from '../fan-out';
+import type { MemoryResult } from '../memory';
+import type { TargetedFanOutResult, TargetedSide } from '../targeted-fan-out';
 import { renderReport, type Report } from './report';
 import type { Summary } from './stats';
 
@@ -43,6 +45,49 @@ const clusterRow = (clients: number, single: number, split: number): ClusterFanO
   startupSeconds: 9,
   connectSeconds: 2,
 });
+
+const targetedSide = (hearing: number, all: number, cpu: number): TargetedSide => ({
+  hearing,
+  all: summary(all, all + 4),
+  first: summary(5.5),
+  put: summary(4.8),
+  cpuPerMutation: cpu,
+});
+
+const targeted: TargetedFanOutResult = {
+  clients: 5000,
+  holders: 50,
+  workers: 4,
+  rounds: 25,
+  targeted: targetedSide(50, 8.1, 4.5),
+  broadcastFew: targetedSide(50, 7.9, 4.4),
+  broadcastAll: targetedSide(5000, 236.1, 123.16),
+  timeRatioFew: 1.03,
+  cpuRatioFew: 1.02,
+  timeRatioAll: 0.03,
+  cpuRatioAll: 0.04,
+  goalMet: true,
+  messages: { bystanders: [0, 0, 0, 0], holders: 1400, holdersExpected: 1400 },
+  idleCpuMsPerSecond: 0.3,
+  connectSeconds: 9,
+  loadSeconds: 2.9,
+};
+
+const memoryResult: MemoryResult = {
+  clients: 5000,
+  rowsPerClient: 500,
+  docs: 10000,
+  workers: 4,
+  rssBefore: 319e6,
+  rssConnected: 339e6,
+  rssSubscribed: 808e6,
+  rssPeak: 809e6,
+  requests: 5000,
+  rows: 2_500_000,
+  connectSeconds: 12.5,
+  loadSeconds: 25.2,
+  check: { heard: 250, holders: 250 },
+};
 
 const report: Report = {
   machine: {
@@ -93,5 +138,45 @@ describe('renderReport', () => {
       '  1,000            1      25        40.0        50.0       43.5       53.5      +3.5      +3.5    +3.5  ok ≤5 ms      6.1      5.2                 7.9',
       '  5,000            1      25       190.0       200.0      201.0      211.0     +11.0     +11.0   +11.0    MISSED      6.1      5.2                 7.9',
     ]);
+  });
+
+  it('prints the targeted fan-out: three sides, the silent bystanders and the goal', () => {
+    const lines = renderReport({
+      ...report,
+      fanOut: undefined,
+      targetedFanOut: targeted,
+      failures: {},
+    }).split('\n');
+    expect(lines[4]).toMatch(
+      /^6\. Targeted fan-out — .* 5,000 clients connected, 50 loaded the row$/,
+    );
+    expect(lines.slice(5, 13)).toEqual([
+      '  side                                   hear it  rounds  all p50  all p95  1st p50  PUT p50  server CPU/mutation ms',
+      '  -------------------------------------  -------  ------  -------  -------  -------  -------  ----------------------',
+      '  targeted (50 of 5,000 loaded the row)       50      25      8.1     12.1      5.5      4.8                    4.50',
+      '  broadcast to 50 (interest all)              50      25      7.9     11.9      5.5      4.8                    4.40',
+      '  broadcast to 5,000 (interest all)        5,000      25    236.1    240.1      5.5      4.8                  123.16',
+      '  bystanders (4,950 clients holding one other doc each): 0 messages (per worker 0 0 0 0) ok; holders: 1,400 of 1,400 expected',
+      "  goal — targeted costs about what 50 clients cost, not 5,000 (time, paired, and CPU each ≤ 1.5 × the 50-client broadcast's): ok",
+      '    targeted ÷ broadcast to 50: time ×1.03, CPU ×1.02 · ÷ broadcast to 5,000: time ×0.03, CPU ×0.04',
+    ]);
+  });
+
+  it('prints the server memory and whether it stays within 1 GB', () => {
+    const render = (rssSubscribed: number) =>
+      renderReport({
+        ...report,
+        fanOut: undefined,
+        memory: { ...memoryResult, rssSubscribed },
+        failures: {},
+      }).split('\n');
+    const lines = render(808e6);
+    expect(lines[4]).toBe(
+      '7. Memory — server RSS with 5,000 sockets each subscribed to 500 rows (loaded over HTTP with X-Socket-Id)',
+    );
+    expect(lines[7]).toBe(
+      '  5,000          500    2,500,000            319           339            808      809  holds ≤1,000 MB        4.0           188          5,000    25.2    250 of 250',
+    );
+    expect(render(1.2e9)[7]).toContain('MISSED');
   });
 });

@@ -2,8 +2,11 @@ import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { ClusterFanOutRow } from '../cluster-fan-out';
 import type { FanOutRow } from '../fan-out';
 import type { HerdResult } from '../herd';
+import type { MemoryResult } from '../memory';
 import type { SeedBenchResult } from '../seed';
+import type { TargetedFanOutResult, TargetedSide } from '../targeted-fan-out';
 import type { ThroughputPhase } from '../throughput';
+import { MEMORY_GOAL_BYTES, TARGETED_GOAL_RATIO } from './config';
 import type { Summary } from './stats';
 
 export interface Machine {
@@ -29,6 +32,8 @@ export interface Report {
   throughput?: ThroughputPhase[];
   seed?: SeedBenchResult;
   clusterFanOut?: ClusterFanOutRow[];
+  targetedFanOut?: TargetedFanOutResult;
+  memory?: MemoryResult;
   /** Benchmarks that failed, with their error. */
   failures: Record<string, string>;
 }
@@ -136,6 +141,61 @@ const CLUSTER_FAN_OUT: Column<ClusterFanOutRow>[] = [
   ...figures<ClusterFanOutRow>('instance 2 1st', (r) => r.remoteFirst, ['p50']),
 ];
 
+/** A row of the targeted fan-out table: one side. */
+type TargetedRow = TargetedSide & { side: string; rounds: number };
+
+const TARGETED: Column<TargetedRow>[] = [
+  ['side', (r) => r.side],
+  ['hear it', (r) => r.hearing.toLocaleString('en-US')],
+  ['rounds', (r) => String(r.rounds)],
+  ...figures<TargetedRow>('all', (r) => r.all, ['p50', 'p95']),
+  ...figures<TargetedRow>('1st', (r) => r.first, ['p50']),
+  ...figures<TargetedRow>('PUT', (r) => r.put, ['p50']),
+  ['server CPU/mutation ms', (r) => n(r.cpuPerMutation, 2)],
+];
+
+const times = (ratio: number) => `×${n(ratio, 2)}`;
+
+function targetedSection(t: TargetedFanOutResult): string {
+  const clients = t.clients.toLocaleString('en-US');
+  const holders = t.holders.toLocaleString('en-US');
+  const rows: TargetedRow[] = [
+    { side: `targeted (${holders} of ${clients} loaded the row)`, rounds: t.rounds, ...t.targeted },
+    { side: `broadcast to ${holders} (interest all)`, rounds: t.rounds, ...t.broadcastFew },
+    { side: `broadcast to ${clients} (interest all)`, rounds: t.rounds, ...t.broadcastAll },
+  ];
+  const { bystanders, holders: heard, holdersExpected } = t.messages;
+  const silent = bystanders.every((count) => count === 0);
+  return [
+    table(TARGETED, rows),
+    `  bystanders (${(t.clients - t.holders).toLocaleString('en-US')} clients holding one other doc each): ${bystanders.reduce((s, c) => s + c, 0)} messages (per worker ${bystanders.join(' ')}) ${silent ? 'ok' : 'MISSED'}; holders: ${heard.toLocaleString('en-US')} of ${holdersExpected.toLocaleString('en-US')} expected`,
+    `  goal — targeted costs about what ${holders} clients cost, not ${clients} (time, paired, and CPU each ≤ ${TARGETED_GOAL_RATIO} × the ${holders}-client broadcast's): ${t.goalMet ? 'ok' : 'MISSED'}`,
+    `    targeted ÷ broadcast to ${holders}: time ${times(t.timeRatioFew)}, CPU ${times(t.cpuRatioFew)} · ÷ broadcast to ${clients}: time ${times(t.timeRatioAll)}, CPU ${times(t.cpuRatioAll)}`,
+    `  idle server CPU ${n(t.idleCpuMsPerSecond, 1)} ms/s (pings of ${(t.clients * 2 + t.holders).toLocaleString('en-US')} connections) · connect ${n(t.connectSeconds)} s · loads ${n(t.loadSeconds)} s`,
+  ].join('\n');
+}
+
+const MB = (bytes: number) => n(bytes / 1e6, 0);
+
+const MEMORY: Column<MemoryResult>[] = [
+  ['clients', (m) => m.clients.toLocaleString('en-US')],
+  ['rows each', (m) => m.rowsPerClient.toLocaleString('en-US')],
+  ['memberships', (m) => (m.clients * m.rowsPerClient).toLocaleString('en-US')],
+  ['RSS before MB', (m) => MB(m.rssBefore)],
+  ['connected MB', (m) => MB(m.rssConnected)],
+  ['subscribed MB', (m) => MB(m.rssSubscribed)],
+  ['peak MB', (m) => MB(m.rssPeak)],
+  [
+    'goal',
+    (m) => (m.rssSubscribed <= MEMORY_GOAL_BYTES ? `holds ≤${MB(MEMORY_GOAL_BYTES)} MB` : 'MISSED'),
+  ],
+  ['kB/socket', (m) => n((m.rssConnected - m.rssBefore) / m.clients / 1e3, 1)],
+  ['B/membership', (m) => n((m.rssSubscribed - m.rssConnected) / (m.clients * m.rowsPerClient), 0)],
+  ['load requests', (m) => m.requests.toLocaleString('en-US')],
+  ['load s', (m) => n(m.loadSeconds, 1)],
+  ['PUT heard by', (m) => `${m.check.heard} of ${m.check.holders}`],
+];
+
 const HERD: Column<HerdResult>[] = [
   ['rounds', (h) => String(h.rounds)],
   ...figures<HerdResult>('all fresh', (h) => h.allFresh, ['p50', 'max'], 0, ' ms'),
@@ -178,7 +238,7 @@ export function renderReport(report: Report): string {
     '',
   ];
   const section = (title: string, text: string) => out.push(title, text, '');
-  const { fanOut, herd, throughput, seed, clusterFanOut } = report;
+  const { fanOut, herd, throughput, seed, clusterFanOut, targetedFanOut, memory } = report;
   if (fanOut)
     section(
       '1. Fan-out — PUT /api/docs → message at ALL N clients (ms), vs a bare socket.io 4.8 broadcast',
@@ -203,6 +263,16 @@ export function renderReport(report: Report): string {
     section(
       '5. Cross-instance fan-out — PUT on instance 1 → message at ALL N clients (ms): N/2 on each of 2 instances (split) vs all N on instance 1 (single); PostgreSQL + Redis',
       table(CLUSTER_FAN_OUT, clusterFanOut),
+    );
+  if (targetedFanOut)
+    section(
+      `6. Targeted fan-out — PUT /api/docs → message at all who hear it (ms) and server CPU per mutation (ms); ${targetedFanOut.clients.toLocaleString('en-US')} clients connected, ${targetedFanOut.holders.toLocaleString('en-US')} loaded the row`,
+      targetedSection(targetedFanOut),
+    );
+  if (memory)
+    section(
+      `7. Memory — server RSS with ${memory.clients.toLocaleString('en-US')} sockets each subscribed to ${memory.rowsPerClient.toLocaleString('en-US')} rows (loaded over HTTP with X-Socket-Id)`,
+      table(MEMORY, [memory]),
     );
   for (const [name, error] of Object.entries(report.failures)) out.push(`FAILED ${name}: ${error}`);
   return out.join('\n');

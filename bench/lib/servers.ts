@@ -13,7 +13,13 @@ import {
   type HealthyProcess,
 } from '@smart-sync/dev-server';
 import { onShutdown, removeTempDir, trackChild, trackTempDir } from './cleanup';
-import { BENCH_ORIGIN } from './http';
+import { keepAliveAgent, requestJson } from './http';
+import { adoptSession, BENCH_ORIGIN } from './session';
+
+/** The demo user the bench signs in as (the seed gives every demo user this password). */
+const LOGIN = { path: '/api/auth/login', body: { username: 'alice', password: 'demo' } };
+/** The session cookie's name. */
+const SESSION_COOKIE = 'sid';
 
 /** BENCH_SERVER_MAIN points the benchmarks at another server bundle (e.g. a stand-in while developing). */
 export const serverMain = (): string => process.env.BENCH_SERVER_MAIN || SERVER_MAIN;
@@ -23,7 +29,29 @@ export interface BenchServer {
   port: number;
   /** Spawn → first healthy answer, ms (the real server migrates and seeds in this time). */
   startupMs: number;
+  /** The server process's pid (its CPU time and memory are read from /proc, see proc.ts). */
+  pid: number;
   stop(): Promise<void>;
+}
+
+/**
+ * Signs in as the demo user: the session cookie goes with everything that follows (session.ts). A server
+ * without sign-in (no such route: 404) leaves the bench without a session, as it needs none.
+ */
+export async function signIn(port: number): Promise<void> {
+  adoptSession(undefined);
+  const agent = keepAliveAgent(1);
+  const res = await requestJson(port, 'POST', LOGIN.path, LOGIN.body, agent).finally(() =>
+    agent.destroy(),
+  );
+  if (res.status === 404) return;
+  const set = [res.headers['set-cookie'] ?? []].flat();
+  const sid = set.map((line) => line.split(';')[0]).find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (res.status !== 200 || !sid)
+    throw new Error(
+      `signing in as ${LOGIN.body.username} failed: ${res.status}, no session cookie`,
+    );
+  adoptSession(sid);
 }
 
 /**
@@ -41,13 +69,16 @@ export async function startRealServer(): Promise<BenchServer> {
   });
   try {
     await server.start();
+    await signIn(server.port);
   } catch (error) {
+    await server.dispose();
     removeTempDir(dir);
     throw error;
   }
   return {
     port: server.port,
     startupMs: server.startupMs,
+    pid: server.child?.pid ?? 0,
     async stop() {
       await server.dispose();
       removeTempDir(dir);
@@ -73,7 +104,12 @@ export async function startBareServer(): Promise<BenchServer> {
     },
     onSpawn: trackChild,
   });
-  return { port, startupMs: performance.now() - started, stop: bare.stop };
+  return {
+    port,
+    startupMs: performance.now() - started,
+    pid: bare.child.pid ?? 0,
+    stop: bare.stop,
+  };
 }
 
 /** Two (or more) built server instances sharing a PostgreSQL database and a Redis. */
@@ -108,6 +144,13 @@ export async function startBenchCluster(
     onSpawn: trackChild,
     onDatabase: (url) => (forget = onShutdown(() => dropPostgresDatabase(url))),
   });
+  try {
+    await signIn(cluster.instances[0].port);
+  } catch (error) {
+    await cluster.dispose();
+    forget();
+    throw error;
+  }
   return {
     ports: cluster.instances.map((instance) => instance.port),
     baseURLs: cluster.instances.map((instance) => instance.baseURL),
