@@ -5,7 +5,8 @@
 // instance 2 of a cluster (a new PostgreSQL database, its own redis-server, REDIS_URL).
 // `-- --cluster --same-instance`: A and B both on instance 1 of that cluster (no hop through Redis
 // to another instance), to tell the hop's share from the rest of the cluster setup's.
-import { request, type Page } from '@playwright/test';
+// Also counts the API requests each browser makes per rename (goal: 1 each — A's PUT, B's reload).
+import { request, type Page, type Request } from '@playwright/test';
 import { DevServer } from '@smart-sync/dev-server';
 import {
   Api,
@@ -23,6 +24,10 @@ const RENAMES = 30;
 /** The acceptance figure for a change to reach another browser: p95, ms. */
 const GOAL_P95_MS = 60;
 const SEED_SCALE = 0.01;
+/** The acceptance figure for API requests per rename, in A (the editor) and in B. */
+const GOAL_REQUESTS_PER_RENAME = 1;
+/** After the last rename, late requests still count for this long, ms. */
+const REQUEST_SETTLE_MS = 1000;
 
 declare global {
   interface Window {
@@ -68,6 +73,26 @@ async function measure(a: Page, b: Page, department: string): Promise<number[]> 
     department = renamed;
   }
   return delays;
+}
+
+/** Counts the page's `/api/` requests from now until stop(), per method and path. */
+function countApiRequests(page: Page) {
+  const counts = new Map<string, number>();
+  const onRequest = (request: Request) => {
+    const { pathname } = new URL(request.url());
+    if (!pathname.startsWith('/api/')) return;
+    const key = `${request.method()} ${pathname}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  page.on('request', onRequest);
+  return {
+    stop() {
+      page.off('request', onRequest);
+      const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
+      const detail = [...counts].map(([key, n]) => `${key} ×${n}`).join(', ') || 'none';
+      return { perRename: total / RENAMES, detail };
+    },
+  };
 }
 
 /** Where browsers A and B open the app, and how to stop what serves it. */
@@ -127,12 +152,18 @@ async function main() {
         await chooseLocation(page, location);
         await treeItem(page, department).waitFor();
       }
+      const counters = pages.map(countApiRequests);
       const delays = await measure(pages[0], pages[1], department);
+      await new Promise((resolve) => setTimeout(resolve, REQUEST_SETTLE_MS));
+      const [a, b] = counters.map((counter) => counter.stop());
       const p95 = percentile(delays, 95);
+      const requestsOk = [a, b].every((c) => c.perRename === GOAL_REQUESTS_PER_RENAME);
       console.log(
         `\nPropagation A → B, ${servers.what}, over ${RENAMES} renames (ms from A's PUT response to B's DOM):` +
           `\n  p50 ${percentile(delays, 50).toFixed(1)}   p95 ${p95.toFixed(1)}   max ${Math.max(...delays).toFixed(1)}` +
-          `\n  goal p95 ≤ ${GOAL_P95_MS} ms: ${p95 <= GOAL_P95_MS ? 'holds' : 'MISSED'}`,
+          `\n  goal p95 ≤ ${GOAL_P95_MS} ms: ${p95 <= GOAL_P95_MS ? 'holds' : 'MISSED'}` +
+          `\nrequests per rename: A ${a.perRename.toFixed(1)}, B ${b.perRename.toFixed(1)} (goal ${GOAL_REQUESTS_PER_RENAME.toFixed(1)} each): ${requestsOk ? 'holds' : 'MISSED'}` +
+          `\n  A: ${a.detail}\n  B: ${b.detail}`,
       );
     } finally {
       await close();
