@@ -1,0 +1,139 @@
+import { en } from 'zod/locales';
+import * as z from 'zod/mini';
+import type {
+  ChildIndexPage,
+  ChildReference,
+  ChildRow,
+  DepartmentRow,
+  LocationRow,
+  TopRow,
+} from './rows';
+import type { ChildTable, CrudTable, ServerTable } from './tables';
+import type { LocationRight, Role, SessionUser } from './auth';
+import type { NotificationAction, SocketNotification } from './notification';
+
+/**
+ * The wire contract for browsers: the constants, and the schemas a browser parses with, built with
+ * `zod/mini` (tree-shakable; classic `zod` would put ~90 kB into the client's first download).
+ * Importing `@smart-sync/shared-types` pulls classic `zod` in with any value, so the client takes
+ * values from here and types from either. Every name here is also exported by the classic entry
+ * with the same value, or the same verdict and issues on any input: mini.spec.ts pins them equal.
+ */
+
+// Classic zod's English messages (mini has none of its own): issues read the same as the server's.
+z.config(en());
+
+// tables.ts
+export const TOP_ID = '1';
+export const CHILD_TABLES = ['docs', 'folders', 'lists', 'sprintFolders'] as const;
+export const CRUD_TABLES = ['locations', 'departments', ...CHILD_TABLES] as const;
+export const SERVER_TABLES = ['top', ...CRUD_TABLES] as const;
+export const PARENT_TABLE = {
+  locations: 'top',
+  departments: 'locations',
+  docs: 'departments',
+  folders: 'departments',
+  lists: 'departments',
+  sprintFolders: 'departments',
+} as const satisfies Record<CrudTable, ServerTable>;
+
+// requests.ts, interest.ts, notification.ts
+export const MAX_IDS_PER_LOAD = 1000;
+export const MAX_PAGE_LENGTH = 1000;
+export const SOCKET_ID_HEADER = 'X-Socket-Id';
+export const RELEASE_EVENT = 'release';
+export const NOTIFICATION_NAMESPACE = '/data';
+export const NOTIFICATION_EVENT = 'message';
+
+// auth.ts
+export const AUTH_LOGIN_PATH = 'auth/login';
+export const AUTH_LOGOUT_PATH = 'auth/logout';
+export const AUTH_ME_PATH = 'auth/me';
+export const DEMO_USERS = [
+  { username: 'alice', rights: 'admin: reads and edits everything, adds and deletes locations' },
+  { username: 'bob', rights: 'editor of Location 1, viewer of Location 2' },
+  { username: 'carol', rights: 'viewer of Location 1' },
+  { username: 'dave', rights: 'editor of Location 3' },
+] as const;
+export const DEMO_PASSWORD = 'demo';
+export const ROLES = ['viewer', 'editor'] as const;
+
+/** The role a user has under a location, or undefined when they may not read it. */
+export function roleIn(user: SessionUser, locationId: string): Role | undefined {
+  if (user.admin) return 'editor';
+  return user.rights.find((right) => right.locationId === locationId)?.role;
+}
+
+// fields.ts
+export const ID_MAX_LENGTH = 64;
+
+export const idSchema: z.ZodMiniType<string> = z
+  .string({ error: 'must be a string id' })
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(ID_MAX_LENGTH, `must be at most ${ID_MAX_LENGTH} characters`),
+  );
+
+export const serverTableSchema: z.ZodMiniType<ServerTable> = z.enum(SERVER_TABLES);
+export const childTableSchema: z.ZodMiniType<ChildTable> = z.enum(CHILD_TABLES);
+
+// notification.ts
+export const notificationActionSchema: z.ZodMiniType<NotificationAction> = z.enum([
+  'update',
+  'delete',
+]);
+
+export const socketNotificationSchema: z.ZodMiniType<SocketNotification> = z.object({
+  action: notificationActionSchema,
+  table: serverTableSchema,
+  ids: z.array(idSchema).check(z.minLength(1, 'ids must name at least one row')),
+});
+
+// rows.ts
+const rowFields = {
+  id: idSchema,
+  name: z.string(),
+  version: z.int().check(z.positive()),
+};
+
+export const topRowSchema: z.ZodMiniType<TopRow> = z.object({
+  id: idSchema,
+  locations: z.array(idSchema),
+});
+
+export const locationRowSchema: z.ZodMiniType<LocationRow> = z.object({
+  ...rowFields,
+  departments: z.array(idSchema),
+});
+
+export const childReferenceSchema: z.ZodMiniType<ChildReference> = z.object({
+  table: childTableSchema,
+  id: idSchema,
+});
+
+export const childIndexPageSchema: z.ZodMiniType<ChildIndexPage> = z.object({
+  startIndex: z.int().check(z.nonnegative()),
+  length: z.int().check(z.nonnegative()),
+  indexes: z.array(childReferenceSchema),
+});
+
+export const departmentRowSchema: z.ZodMiniType<DepartmentRow> = z.object({
+  ...rowFields,
+  children: childIndexPageSchema,
+});
+
+export const childRowSchema: z.ZodMiniType<ChildRow> = z.object(rowFields);
+
+// auth.ts
+export const roleSchema: z.ZodMiniType<Role> = z.enum(ROLES);
+
+export const locationRightSchema: z.ZodMiniType<LocationRight> = z.object({
+  locationId: idSchema,
+  role: roleSchema,
+});
+
+export const sessionUserSchema: z.ZodMiniType<SessionUser> = z.object({
+  username: z.string(),
+  admin: z.boolean(),
+  rights: z.array(locationRightSchema),
+});
