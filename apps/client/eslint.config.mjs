@@ -19,6 +19,24 @@ export default [
     },
   },
   {
+    // Classic zod is ~90 kB of the first download; the mini entry of the contract has no classic zod.
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@smart-sync/shared-types',
+              message: 'Its values bring classic zod along: import @smart-sync/shared-types/mini.',
+            },
+            { name: 'zod', message: 'Use zod/mini, which the bundler can tree-shake.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.html'],
     rules: {},
   },

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { SessionUser } from '@smart-sync/shared-types';
+import { SessionUser } from '@smart-sync/shared-types/mini';
 import { App } from './app';
 import { ActivityEntry, ActivityLog } from './activity/activity-log';
 import { fakeAuth, sessionUser } from './auth/auth.testing';

@@ -1,5 +1,5 @@
 import { computed, signal } from '@angular/core';
-import { Role, SessionUser } from '@smart-sync/shared-types';
+import { Role, SessionUser } from '@smart-sync/shared-types/mini';
 import { Auth, AuthStatus } from './auth';
 
 /** A session user with a role per location id. */

@@ -16,7 +16,7 @@ import {
   LoginBody,
   SessionUser,
   sessionUserSchema,
-} from '@smart-sync/shared-types';
+} from '@smart-sync/shared-types/mini';
 import { firstValueFrom } from 'rxjs';
 
 /** Whether someone is signed in: not known yet (start-up), signed in, or signed out. */

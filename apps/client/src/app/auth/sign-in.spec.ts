@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { DEMO_PASSWORD, DEMO_USERS } from '@smart-sync/shared-types';
+import { DEMO_PASSWORD, DEMO_USERS } from '@smart-sync/shared-types/mini';
 import { fakeAuth } from './auth.testing';
 import { SignIn } from './sign-in';
 

@@ -11,7 +11,7 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { DEMO_PASSWORD, DEMO_USERS } from '@smart-sync/shared-types';
+import { DEMO_PASSWORD, DEMO_USERS } from '@smart-sync/shared-types/mini';
 import { Auth } from './auth';
 
 /**

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, InjectionToken } from '@angular/core';
-import { CHILD_TABLES, ChildRow, childRowSchema, ChildTable } from '@smart-sync/shared-types';
+import { CHILD_TABLES, ChildRow, childRowSchema, ChildTable } from '@smart-sync/shared-types/mini';
 import { toClientId, toServerRef } from '@smart-sync/socket-translation';
 import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals';
 import { forkJoin, map, Observable, of, throwError } from 'rxjs';

@@ -1,5 +1,5 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { MAX_PAGE_LENGTH } from '@smart-sync/shared-types';
+import { MAX_PAGE_LENGTH } from '@smart-sync/shared-types/mini';
 import { firstValueFrom, Observable, toArray } from 'rxjs';
 import { DepartmentEffects } from './department-effects';
 import { useEffectsTestBed } from './effects-test-bed.testing';

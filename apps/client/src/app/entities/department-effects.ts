@@ -7,7 +7,7 @@ import {
   departmentRowSchema,
   IndexPageRequest,
   MAX_PAGE_LENGTH,
-} from '@smart-sync/shared-types';
+} from '@smart-sync/shared-types/mini';
 import { toClientId } from '@smart-sync/socket-translation';
 import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals';
 import { forkJoin, map, Observable } from 'rxjs';

@@ -1,6 +1,6 @@
 import { computed, Injectable, Signal } from '@angular/core';
 import { EntityState } from '@ngrx/entity';
-import { TOP_ID } from '@smart-sync/shared-types';
+import { TOP_ID } from '@smart-sync/shared-types/mini';
 import { CLIENT_TABLES, ClientTable, DEPARTMENT_CHILDREN } from '@smart-sync/socket-translation';
 import {
   createSmartSignal,

@@ -1,5 +1,5 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
-import { CHILD_TABLES, CrudTable, TOP_ID } from '@smart-sync/shared-types';
+import { CHILD_TABLES, CrudTable, TOP_ID } from '@smart-sync/shared-types/mini';
 
 interface StoredRow {
   readonly table: CrudTable;

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, InjectionToken } from '@angular/core';
-import { locationRowSchema } from '@smart-sync/shared-types';
+import { locationRowSchema } from '@smart-sync/shared-types/mini';
 import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals';
 import { Observable, throwError } from 'rxjs';
 import { AddOutcomes } from './add-outcomes';

@@ -1,4 +1,4 @@
-import { CrudTable } from '@smart-sync/shared-types';
+import { CrudTable } from '@smart-sync/shared-types/mini';
 import { toClientId } from '@smart-sync/socket-translation';
 
 const NEW_ROW_PREFIX = 'new-';

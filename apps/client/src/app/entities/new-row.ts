@@ -1,4 +1,4 @@
-import { CrudTable } from '@smart-sync/shared-types';
+import { CrudTable } from '@smart-sync/shared-types/mini';
 import { toClientTable } from '@smart-sync/socket-translation';
 import { SmartEntityDefinition } from '@smarttools/smart-signals';
 import {

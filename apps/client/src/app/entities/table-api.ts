@@ -1,7 +1,7 @@
 import { HttpClient } from '@angular/common/http';
-import { CrudTable, MAX_IDS_PER_LOAD } from '@smart-sync/shared-types';
+import { CrudTable, MAX_IDS_PER_LOAD } from '@smart-sync/shared-types/mini';
 import { forkJoin, map, Observable, of } from 'rxjs';
-import type { ZodType } from 'zod';
+import * as z from 'zod/mini';
 import { inChunks } from './chunks';
 
 /**
@@ -9,14 +9,14 @@ import { inChunks } from './chunks';
  * Rows are validated against the shared wire contract on the way in.
  */
 export class TableApi<Row> {
-  private readonly rows: ZodType<Row[]>;
+  private readonly rows: z.ZodMiniType<Row[]>;
 
   constructor(
     private readonly http: HttpClient,
     readonly table: CrudTable,
-    rowSchema: ZodType<Row>,
+    rowSchema: z.ZodMiniType<Row>,
   ) {
-    this.rows = rowSchema.array();
+    this.rows = z.array(rowSchema);
   }
 
   /** Loads rows by id, in as many requests as the server's per-request limit needs. */

@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable, InjectionToken } from '@angular/core';
-import { topRowSchema } from '@smart-sync/shared-types';
+import { topRowSchema } from '@smart-sync/shared-types/mini';
 import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals';
 import { map, Observable, of, throwError } from 'rxjs';
+import * as z from 'zod/mini';
 import { TopRow } from './rows';
 
 export const topEffectsToken = new InjectionToken<EffectService<TopRow>>('TopEffects');
@@ -11,7 +12,7 @@ export const topEffectsToken = new InjectionToken<EffectService<TopRow>>('TopEff
 @Injectable()
 export class TopEffects extends EffectService<TopRow> {
   private readonly http = inject(HttpClient);
-  private readonly rows = topRowSchema.array();
+  private readonly rows = z.array(topRowSchema);
 
   override loadByIds(ids: string[]): Observable<TopRow[]> {
     return this.http.post<unknown>('/api/top', ids).pipe(map((body) => this.rows.parse(body)));

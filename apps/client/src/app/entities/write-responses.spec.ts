@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { ApplicationRef, provideZonelessChangeDetection } from '@angular/core';
 import { createApplication } from '@angular/platform-browser';
-import { CrudTable } from '@smart-sync/shared-types';
+import { CrudTable } from '@smart-sync/shared-types/mini';
 import { smartErrorHandlerToken } from '@smarttools/smart-signals';
 import { EntitySignals, LiveDepartment, LiveLocation } from './entity-signals';
 import { FakeServer } from './fake-server.testing';

@@ -1,7 +1,7 @@
 import { ApplicationInitStatus } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
-import { SessionUser } from '@smart-sync/shared-types';
+import { SessionUser } from '@smart-sync/shared-types/mini';
 import { ADMIN, fakeAuth } from '../auth/auth.testing';
 import { EntitySignals } from '../entities/entity-signals';
 import { provideLiveUpdates } from './live-updates';

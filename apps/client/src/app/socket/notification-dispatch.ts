@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { socketNotificationSchema } from '@smart-sync/shared-types';
+import { socketNotificationSchema } from '@smart-sync/shared-types/mini';
 import { toClientNotification } from '@smart-sync/socket-translation';
 import { handleSocketNotification } from '@smarttools/smart-signals';
 import { ActivityLog } from '../activity/activity-log';

@@ -1,4 +1,4 @@
-import { MAX_IDS_PER_LOAD } from '@smart-sync/shared-types';
+import { MAX_IDS_PER_LOAD } from '@smart-sync/shared-types/mini';
 import { newRowId } from '../entities/new-row-id';
 import { droppedIds, toReleases } from './releases';
 

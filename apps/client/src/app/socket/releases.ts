@@ -1,4 +1,4 @@
-import { MAX_IDS_PER_LOAD, Release, ServerTable } from '@smart-sync/shared-types';
+import { MAX_IDS_PER_LOAD, Release, ServerTable } from '@smart-sync/shared-types/mini';
 import {
   ClientTable,
   DEPARTMENT_CHILDREN,

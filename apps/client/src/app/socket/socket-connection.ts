@@ -6,7 +6,7 @@ import {
   Release,
   RELEASE_EVENT,
   ServerToClientEvents,
-} from '@smart-sync/shared-types';
+} from '@smart-sync/shared-types/mini';
 import { Observable, Subject } from 'rxjs';
 import { io, Socket } from 'socket.io-client';
 

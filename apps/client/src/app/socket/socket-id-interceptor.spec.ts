@@ -2,7 +2,7 @@ import { HttpClient, HttpRequest, provideHttpClient, withInterceptors } from '@a
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import { SOCKET_ID_HEADER } from '@smart-sync/shared-types';
+import { SOCKET_ID_HEADER } from '@smart-sync/shared-types/mini';
 import { firstValueFrom } from 'rxjs';
 import { SocketConnection } from './socket-connection';
 import { loadedTable, rowIds, socketIdInterceptor } from './socket-id-interceptor';

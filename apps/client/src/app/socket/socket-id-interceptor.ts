@@ -1,6 +1,6 @@
 import { HttpEvent, HttpInterceptorFn, HttpRequest, HttpResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
-import { SERVER_TABLES, ServerTable, SOCKET_ID_HEADER } from '@smart-sync/shared-types';
+import { SERVER_TABLES, ServerTable, SOCKET_ID_HEADER } from '@smart-sync/shared-types/mini';
 import { Observable, of, switchMap } from 'rxjs';
 import { SocketConnection } from './socket-connection';
 import { SubscribedRows } from './subscribed-rows';

@@ -1,5 +1,5 @@
 import { Injectable, signal } from '@angular/core';
-import { Release, ServerTable } from '@smart-sync/shared-types';
+import { Release, ServerTable } from '@smart-sync/shared-types/mini';
 
 /**
  * The rows the server tells this browser's socket about, as far as the client can know: every row

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { SessionUser } from '@smart-sync/shared-types';
+import { SessionUser } from '@smart-sync/shared-types/mini';
 import { fakeAuth, sessionUser } from '../auth/auth.testing';
 import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';
 import { LocationTreeState } from './location-tree-state';

@@ -1,5 +1,5 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
-import { PARENT_TABLE, TOP_ID } from '@smart-sync/shared-types';
+import { PARENT_TABLE, TOP_ID } from '@smart-sync/shared-types/mini';
 import { Auth } from '../auth/auth';
 import { EntitySignals, LiveDepartment, LiveLocation } from '../entities/entity-signals';
 import { NamedRow } from '../entities/rows';

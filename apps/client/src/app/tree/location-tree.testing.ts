@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Subject } from 'rxjs';
-import { SessionUser } from '@smart-sync/shared-types';
+import { SessionUser } from '@smart-sync/shared-types/mini';
 import { ADMIN, fakeAuth } from '../auth/auth.testing';
 import { AddOutcome, AddOutcomes } from '../entities/add-outcomes';
 import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';

@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { CrudTable, PARENT_TABLE } from '@smart-sync/shared-types';
+import { CrudTable, PARENT_TABLE } from '@smart-sync/shared-types/mini';
 import { toClientTable } from '@smart-sync/socket-translation';
 import { AddOutcome, AddOutcomes } from '../entities/add-outcomes';
 import { EntitySignals } from '../entities/entity-signals';

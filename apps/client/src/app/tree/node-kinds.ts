@@ -1,4 +1,4 @@
-import { ChildTable, CrudTable } from '@smart-sync/shared-types';
+import { ChildTable, CrudTable } from '@smart-sync/shared-types/mini';
 
 /** What a tree row shows: a department or one of the four child kinds. */
 export type NodeKind = 'departments' | ChildTable;

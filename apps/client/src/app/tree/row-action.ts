@@ -1,4 +1,4 @@
-import { CrudTable } from '@smart-sync/shared-types';
+import { CrudTable } from '@smart-sync/shared-types/mini';
 
 /** The actions that need nothing more than their kind. */
 export interface PlainRowAction {

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { MatDialog } from '@angular/material/dialog';
 import { Subject } from 'rxjs';
-import { SessionUser } from '@smart-sync/shared-types';
+import { SessionUser } from '@smart-sync/shared-types/mini';
 import { fakeAuth, sessionUser } from '../auth/auth.testing';
 import { AddOutcomes } from '../entities/add-outcomes';
 import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';

@@ -1,6 +1,6 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
-import { ChildTable, CrudTable, TOP_ID } from '@smart-sync/shared-types';
+import { ChildTable, CrudTable, TOP_ID } from '@smart-sync/shared-types/mini';
 import { confirmDelete } from './confirm-delete-dialog';
 import { LocationTreeState } from './location-tree-state';
 import { NewRows } from './new-rows';

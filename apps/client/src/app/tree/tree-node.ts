@@ -10,7 +10,7 @@ import {
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
-import { CHILD_TABLES } from '@smart-sync/shared-types';
+import { CHILD_TABLES } from '@smart-sync/shared-types/mini';
 import { NameEditor } from './name-editor';
 import { NODE_KINDS } from './node-kinds';
 import { PlainRowAction, RowAction } from './row-action';

@@ -1,4 +1,4 @@
-import { roleIn, SessionUser } from '@smart-sync/shared-types';
+import { roleIn, SessionUser } from '@smart-sync/shared-types/mini';
 import { RowAction } from './row-action';
 
 /** What the signed-in user may change on the screen (the server refuses the rest anyway). */
