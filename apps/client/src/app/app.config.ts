@@ -1,12 +1,9 @@
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   ApplicationConfig,
-  inject,
-  provideAppInitializer,
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { MatIconRegistry } from '@angular/material/icon';
 import { smartErrorHandlerToken } from '@smarttools/smart-signals';
 import { provideAuth } from './auth/auth';
 import { authInterceptor } from './auth/auth-interceptor';
@@ -22,9 +19,6 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([authInterceptor, socketIdInterceptor])),
     provideEntities(),
     { provide: smartErrorHandlerToken, useClass: SnackbarErrorHandler },
-    provideAppInitializer(() => {
-      inject(MatIconRegistry).setDefaultFontSetClass('material-symbols-outlined');
-    }),
     provideAuth(),
     provideLiveUpdates(),
   ],

@@ -8,6 +8,7 @@ import { fakeAuth, sessionUser } from './auth/auth.testing';
 import { ConnectionStatus, SocketConnection } from './socket/socket-connection';
 import { SubscribedRows } from './socket/subscribed-rows';
 import { LocationTree } from './tree/location-tree';
+import { Workspace } from './workspace/workspace';
 
 @Component({
   selector: 'app-location-tree',
@@ -36,7 +37,7 @@ describe('App', () => {
         { provide: ActivityLog, useValue: { entries: activity } },
         { provide: SubscribedRows, useValue: { count: subscribedCount } },
       ],
-    }).overrideComponent(App, {
+    }).overrideComponent(Workspace, {
       remove: { imports: [LocationTree] },
       add: { imports: [LocationTreeStub] },
     });

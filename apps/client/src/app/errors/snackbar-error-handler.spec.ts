@@ -16,13 +16,17 @@ describe('SnackbarErrorHandler', () => {
 
   afterEach(() => jest.restoreAllMocks());
 
-  it('shows the message and the server’s explanation in a snackbar', () => {
+  /** The snack bar's code loads with the first message. */
+  const loaded = () => new Promise((resolve) => setTimeout(resolve));
+
+  it('shows the message and the server’s explanation in a snackbar', async () => {
     const error = new HttpErrorResponse({
       status: 400,
       statusText: 'Bad Request',
       error: { statusCode: 400, message: 'name: must be at most 100 characters' },
     });
     TestBed.inject(SnackbarErrorHandler).handleError('Rename refused', error);
+    await loaded();
     expect(open).toHaveBeenCalledWith(
       'Rename refused: name: must be at most 100 characters',
       'Dismiss',
@@ -30,14 +34,16 @@ describe('SnackbarErrorHandler', () => {
     );
   });
 
-  it('words SmartNgRX’s load failures for people', () => {
+  it('words SmartNgRX’s load failures for people', async () => {
     TestBed.inject(SnackbarErrorHandler).handleError('loadByIds', new Error('boom'));
+    await loaded();
     expect(open).toHaveBeenCalledWith('Could not load rows: boom', 'Dismiss', expect.anything());
   });
 
-  it('leaves a 401 to the sign-in page', () => {
+  it('leaves a 401 to the sign-in page', async () => {
     const error = new HttpErrorResponse({ status: 401, statusText: 'Unauthorized' });
     TestBed.inject(SnackbarErrorHandler).handleError('loadByIds', error);
+    await loaded();
     expect(open).not.toHaveBeenCalled();
   });
 });

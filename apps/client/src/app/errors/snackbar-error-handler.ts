@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { SmartErrorHandler } from '@smarttools/smart-signals';
+import { ErrorSnackbar } from './error-snackbar';
 
 /** SmartNgRX names a failed load after the call that failed; say it for people. */
 const HEADLINES: Readonly<Record<string, string>> = { loadByIds: 'Could not load rows' };
@@ -29,15 +29,13 @@ export function describeError(error: unknown): string {
  */
 @Injectable()
 export class SnackbarErrorHandler implements SmartErrorHandler {
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly snackbar = inject(ErrorSnackbar);
 
   handleError(message: string, error: unknown): void {
     console.error(message, error);
     if (error instanceof HttpErrorResponse && error.status === 401) {
       return;
     }
-    this.snackBar.open(`${HEADLINES[message] ?? message}: ${describeError(error)}`, 'Dismiss', {
-      duration: 6000,
-    });
+    void this.snackbar.show(`${HEADLINES[message] ?? message}: ${describeError(error)}`);
   }
 }
