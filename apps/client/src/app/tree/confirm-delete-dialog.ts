@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, Injector } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
@@ -8,15 +8,8 @@ import {
   MatDialogContent,
   MatDialogTitle,
 } from '@angular/material/dialog';
-import { filter, Observable, of } from 'rxjs';
-
-export interface ConfirmDeleteData {
-  /** What is being deleted, e.g. "department". */
-  readonly what: string;
-  readonly name: string;
-  /** How many rows go with it, described, e.g. "3 children". */
-  readonly cascade: string;
-}
+import { Observable } from 'rxjs';
+import type { ConfirmDeleteData } from './confirm-delete';
 
 /** Asks before deleting a row that takes other rows with it. Closes with `true` to delete. */
 @Component({
@@ -38,29 +31,13 @@ export class ConfirmDeleteDialog {
   protected readonly data = inject<ConfirmDeleteData>(MAT_DIALOG_DATA);
 }
 
-/**
- * What to ask before deleting a row that takes `count` rows with it, e.g. "2 departments";
- * undefined when it takes none, as there is nothing to ask.
- */
-export function deleteQuestion(
-  what: string,
-  name: string,
-  count: number,
-  [one, many]: readonly [string, string],
-): ConfirmDeleteData | undefined {
-  return count === 0 ? undefined : { what, name, cascade: `${count} ${count === 1 ? one : many}` };
-}
-
-/** Emits once the deletion may go ahead: at once with no question, else when the user confirms. */
-export function confirmDelete(
-  dialog: MatDialog,
-  question: ConfirmDeleteData | undefined,
-): Observable<true> {
-  if (question === undefined) {
-    return of(true);
-  }
-  return dialog
+/** Opens the question; emits what the user chose (undefined when dismissed) as it closes. */
+export function askToDelete(
+  injector: Injector,
+  question: ConfirmDeleteData,
+): Observable<boolean | undefined> {
+  return injector
+    .get(MatDialog)
     .open<ConfirmDeleteDialog, ConfirmDeleteData, boolean>(ConfirmDeleteDialog, { data: question })
-    .afterClosed()
-    .pipe(filter((confirmed): confirmed is true => confirmed === true));
+    .afterClosed();
 }

@@ -1,4 +1,4 @@
-import { ConfirmDeleteData, deleteQuestion } from './confirm-delete-dialog';
+import { ConfirmDeleteData, deleteQuestion } from './confirm-delete';
 import { RowSource } from './flatten-tree';
 import { LocationTreeState } from './location-tree-state';
 import { TreeNodeView } from './tree-node-view';

@@ -1,5 +1,4 @@
 import { TestBed } from '@angular/core/testing';
-import { MatDialog } from '@angular/material/dialog';
 import { Subject } from 'rxjs';
 import { SessionUser } from '@smart-sync/shared-types/mini';
 import { fakeAuth, sessionUser } from '../auth/auth.testing';
@@ -23,7 +22,6 @@ describe('TreeEdits', () => {
         NewRows,
         TreeEdits,
         { provide: AddOutcomes, useValue: { outcome: new Subject() } },
-        { provide: MatDialog, useValue: {} },
       ],
     });
     const state = TestBed.inject(LocationTreeState);

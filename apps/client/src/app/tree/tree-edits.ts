@@ -1,7 +1,6 @@
-import { computed, inject, Injectable, signal } from '@angular/core';
-import { MatDialog } from '@angular/material/dialog';
+import { computed, inject, Injectable, Injector, signal } from '@angular/core';
 import { ChildTable, CrudTable, TOP_ID } from '@smart-sync/shared-types/mini';
-import { confirmDelete } from './confirm-delete-dialog';
+import { confirmDelete } from './confirm-delete';
 import { LocationTreeState } from './location-tree-state';
 import { NewRows } from './new-rows';
 import { nodeKey } from './node-key';
@@ -26,7 +25,7 @@ const NOTHING: Editing = { kind: 'nothing' };
 export class TreeEdits {
   private readonly state = inject(LocationTreeState);
   private readonly newRows = inject(NewRows);
-  private readonly dialog = inject(MatDialog);
+  private readonly injector = inject(Injector);
   private readonly editingState = signal<Editing>(NOTHING);
 
   readonly editing = this.editingState.asReadonly();
@@ -72,7 +71,7 @@ export class TreeEdits {
           : { kind: 'focus', index: discard ? Math.max(index - 1, 0) : index };
       }
       case 'delete':
-        confirmDelete(this.dialog, target.question).subscribe(() => target.row?.delete?.());
+        confirmDelete(this.injector, target.question).subscribe(() => target.row?.delete?.());
         return undefined;
       case 'expand':
         if (department !== undefined) {
