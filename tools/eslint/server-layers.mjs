@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The server's folders in layer order: a folder imports only from the folders before it, so the
- * folders can never import each other in a loop (config → db → notifications → tables → …).
+ * folders can never import each other in a loop (config → db → auth → notifications → tables → …).
  * main.ts, app.module.ts and app-setup.ts wire them together and sit above every folder; the
  * integration-test harness (testing/) and specs boot the whole app and are left out.
  */
@@ -11,6 +11,7 @@ export const SERVER_LAYERS = [
   'common',
   'db',
   'redis',
+  'auth',
   'notifications',
   'tables',
   'health',

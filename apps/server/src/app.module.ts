@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DbModule } from './db/db.module';
@@ -16,6 +17,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         DbModule,
         RedisModule,
+        AuthModule,
         NotificationsModule,
         HealthModule,
         TablesModule,

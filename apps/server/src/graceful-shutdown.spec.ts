@@ -1,5 +1,4 @@
 import { ALL_INTEREST, type SocketNotification } from '@smart-sync/shared-types';
-import request from 'supertest';
 import { shutDown } from './graceful-shutdown';
 import { TablesService } from './tables/tables.service';
 import { connectClient, MessageLog, startTestApp, type TestApp } from './testing/test-app';
@@ -13,9 +12,9 @@ describe('shutDown', () => {
   afterEach(() => t.close().catch(() => undefined));
 
   it('finishes the request in flight, sends its notification, then closes the sockets', async () => {
-    const added = await request(t.url).post('/api/locations/add').send({ name: 'Paris' });
+    const added = await t.api.post('/api/locations/add').send({ name: 'Paris' });
     const id: string = added.body[0].id;
-    const socket = await connectClient(t.url, { auth: ALL_INTEREST });
+    const socket = await connectClient(t.url, { cookie: t.cookie, auth: ALL_INTEREST });
     const log = new MessageLog(socket);
     const events: string[] = [];
     socket.on('message', (message: SocketNotification) => events.push(`message ${message.table}`));
@@ -27,7 +26,7 @@ describe('shutDown', () => {
       await new Promise((resolve) => setTimeout(resolve, 300));
       return update(...args);
     });
-    const rename = request(t.url).put('/api/locations').send({ id, name: 'Lyon' });
+    const rename = t.api.put('/api/locations').send({ id, name: 'Lyon' });
     const renamed = rename.then((response) => response.status);
     while (t.configured.requests.size === 0) await new Promise((r) => setTimeout(r, 10));
 
@@ -42,6 +41,6 @@ describe('shutDown', () => {
     // The client reconnects by itself after a closed transport (not after a server disconnect).
     expect(events).toEqual(['message locations', 'disconnect transport close']);
     socket.close();
-    await expect(request(t.url).get('/api/health')).rejects.toThrow(/ECONNREFUSED/);
+    await expect(t.api.get('/api/health')).rejects.toThrow(/ECONNREFUSED/);
   });
 });

@@ -12,7 +12,11 @@ describe('SocketIoAdapter: the socket.io handshake obeys CORS_ORIGINS', () => {
     'refuses a foreign origin (%s)',
     async (transport) => {
       await expect(
-        connectClient(t.url, { origin: 'http://evil.example', transports: [transport] }),
+        connectClient(t.url, {
+          cookie: t.cookie,
+          origin: 'http://evil.example',
+          transports: [transport],
+        }),
       ).rejects.toThrow();
     },
   );
@@ -23,6 +27,7 @@ describe('SocketIoAdapter: the socket.io handshake obeys CORS_ORIGINS', () => {
     ['no origin (a non-browser client)', ''],
   ])('accepts %s', async (_label, origin) => {
     const socket = await connectClient(t.url, {
+      cookie: t.cookie,
       origin: origin === undefined ? t.url : origin || undefined,
       transports: ['polling', 'websocket'],
     });

@@ -38,7 +38,7 @@ describe('serving the built client', () => {
     await request(t.url).get('/api/health').expect(200, { status: 'ok' });
     const unknown = await request(t.url).get('/api/nothing-here').expect(404);
     expect(unknown.body).toMatchObject({ statusCode: 404 });
-    const socket = await connectClient(t.url, { transports: ['polling'] });
+    const socket = await connectClient(t.url, { cookie: t.cookie, transports: ['polling'] });
     socket.close();
   });
 });

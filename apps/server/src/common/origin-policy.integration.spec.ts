@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ALLOWED_ORIGIN, startTestApp, type TestApp } from '../testing/test-app';
 
 describe('HTTP obeys CORS_ORIGINS', () => {
@@ -11,7 +10,7 @@ describe('HTTP obeys CORS_ORIGINS', () => {
 
   it('refuses a request from a foreign origin with 403, before it runs', async () => {
     const before = await t.db.base.location.count();
-    const response = await request(t.url)
+    const response = await t.api
       .post('/api/locations/add')
       .set('Origin', 'http://evil.example')
       .send({ name: 'Evil' })
@@ -21,7 +20,7 @@ describe('HTTP obeys CORS_ORIGINS', () => {
       message: 'origin http://evil.example is not allowed',
     });
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
-    await request(t.url)
+    await t.api
       .options('/api/docs')
       .set('Origin', 'http://evil.example')
       .set('Access-Control-Request-Method', 'PUT')
@@ -30,14 +29,14 @@ describe('HTTP obeys CORS_ORIGINS', () => {
   });
 
   it('answers a configured origin with CORS headers, preflight included', async () => {
-    const preflight = await request(t.url)
+    const preflight = await t.api
       .options('/api/docs')
       .set('Origin', ALLOWED_ORIGIN)
       .set('Access-Control-Request-Method', 'PUT')
       .expect(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(ALLOWED_ORIGIN);
     expect(preflight.headers['access-control-allow-methods']).toContain('PUT');
-    const response = await request(t.url)
+    const response = await t.api
       .post('/api/top')
       .set('Origin', ALLOWED_ORIGIN)
       .send(['1'])
@@ -46,7 +45,7 @@ describe('HTTP obeys CORS_ORIGINS', () => {
   });
 
   it('always allows the server’s own origin and requests without one', async () => {
-    await request(t.url).post('/api/top').set('Origin', t.url).send(['1']).expect(200);
-    await request(t.url).post('/api/top').send(['1']).expect(200);
+    await t.api.post('/api/top').set('Origin', t.url).send(['1']).expect(200);
+    await t.api.post('/api/top').send(['1']).expect(200);
   });
 });

@@ -1,11 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SOCKET_ID_HEADER } from '@smart-sync/shared-types';
 import type { RequestHandler } from 'express';
+import type { SignedInUser } from './signed-in-user';
 
-/** What the code running for one HTTP request knows about it, wherever it runs. */
+/**
+ * What the code running for one HTTP request knows about it, wherever it runs. Filled in as the
+ * request passes: the header here, the user by the auth guard, the socket check by the
+ * notifications' interceptor, the written location by the tables' access check.
+ */
 export interface RequestContext {
-  /** The requesting browser's `/data` socket (the X-Socket-Id header), when it sent a valid one. */
+  /**
+   * The requesting browser's `/data` socket (the X-Socket-Id header), when it sent a valid one
+   * that belongs to the signed-in user (else it is dropped before the route runs).
+   */
   socketId?: string;
+  /** The signed-in user (every route but health and login has one). */
+  user?: SignedInUser;
+  /** The location a write is under, once its access check found it: who else may hear of it. */
+  locationId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       redisKeyPrefix: 'socket.io',
       shutdownTimeoutMs: 10_000,
+      demoPassword: 'demo',
+      sessionTtlMs: 12 * 3_600_000,
     });
   });
 
@@ -30,6 +32,8 @@ describe('loadConfig', () => {
         REDIS_URL: 'redis://127.0.0.1:6390',
         REDIS_KEY_PREFIX: 'app-b',
         SHUTDOWN_TIMEOUT_MS: '5000',
+        DEMO_PASSWORD: 'secret',
+        SESSION_TTL_HOURS: '0.5',
       }),
     ).toEqual({
       port: 3123,
@@ -42,7 +46,16 @@ describe('loadConfig', () => {
       redisUrl: 'redis://127.0.0.1:6390',
       redisKeyPrefix: 'app-b',
       shutdownTimeoutMs: 5000,
+      demoPassword: 'secret',
+      sessionTtlMs: 1_800_000,
     });
+  });
+
+  it('turns the demo users off', () => {
+    expect(loadConfig({ DEMO_USERS: 'off', DEMO_PASSWORD: 'x' }).demoPassword).toBe(false);
+    expect(() => loadConfig({ DEMO_USERS: 'no', SESSION_TTL_HOURS: '0' })).toThrow(
+      /DEMO_USERS must be on or off; SESSION_TTL_HOURS must be a number of hours/,
+    );
   });
 
   it('treats empty variables as unset', () => {

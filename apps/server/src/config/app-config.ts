@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { LogLevel } from '@nestjs/common';
 import * as z from 'zod';
 import { DEFAULT_DATABASE_URL } from '@smart-sync/server-db';
+import { DEMO_PASSWORD } from '@smart-sync/shared-types';
 
 /** Nest's log levels, most severe first: `LOG_LEVEL=debug` enables `debug` and everything above it. */
 const LOG_LEVELS = [
@@ -53,6 +54,15 @@ const envSchema = z.object({
     .int('must be a number of milliseconds')
     .positive('must be a number of milliseconds')
     .default(10_000),
+  DEMO_USERS: z
+    .enum(['on', 'off'], { error: 'must be on or off' })
+    .default('on')
+    .transform((value) => value === 'on'),
+  DEMO_PASSWORD: z.string().default(DEMO_PASSWORD),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .positive('must be a number of hours')
+    .default(12),
 });
 
 export interface AppConfig {
@@ -72,6 +82,10 @@ export interface AppConfig {
   redisKeyPrefix: string;
   /** How long a SIGTERM/SIGINT shutdown may take before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /** The password of the demo users the seed creates, or false: no demo users (DEMO_USERS=off). */
+  demoPassword: string | false;
+  /** How long a session lasts after sign-in. */
+  sessionTtlMs: number;
 }
 
 /** Injection token of the {@link AppConfig}. */
@@ -108,5 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: vars.REDIS_URL,
     redisKeyPrefix: vars.REDIS_KEY_PREFIX,
     shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    demoPassword: vars.DEMO_USERS ? vars.DEMO_PASSWORD : false,
+    sessionTtlMs: Math.round(vars.SESSION_TTL_HOURS * 3_600_000),
   };
 }

@@ -17,10 +17,11 @@ export class DatabaseStartup implements OnModuleInit {
   ) {}
 
   onModuleInit(): Promise<void> {
-    const { databaseUrl, seed, seedScale } = this.config;
+    const { databaseUrl, seed, seedScale, demoPassword } = this.config;
     return prepareDatabase(databaseUrl, this.db.base, {
       seed,
       seedScale,
+      demoPassword,
       log: (line) => this.logger.log(line),
     });
   }

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import request from 'supertest';
 import { startTestApp, type TestApp } from '../testing/test-app';
 
 describe('GET /api/health', () => {
@@ -11,13 +10,13 @@ describe('GET /api/health', () => {
   afterAll(() => t?.close());
 
   it('answers ok when the database answers', async () => {
-    await request(t.url).get('/api/health').expect(200, { status: 'ok' });
+    await t.api.get('/api/health').expect(200, { status: 'ok' });
   });
 
   it('answers 503 without a stack trace when it does not', async () => {
     jest.spyOn(t.db.client, '$queryRawUnsafe').mockRejectedValueOnce(new Error('disk gone'));
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const response = await request(t.url).get('/api/health').expect(503);
+    const response = await t.api.get('/api/health').expect(503);
     expect(logged.mock.calls[0][0]).toMatch(
       /GET \/api\/health → 503: .* caused by Error: disk gone$/,
     );
@@ -30,7 +29,7 @@ describe('GET /api/health', () => {
   });
 
   it('started on an empty database without seeding when SEED=false', async () => {
-    await request(t.url)
+    await t.api
       .post('/api/top')
       .send(['1'])
       .expect(200, [{ id: '1', locations: [] }]);

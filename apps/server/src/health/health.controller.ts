@@ -1,7 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { Public } from '../auth/public.decorator';
 import { HealthService } from './health.service';
 
+/** Public: load balancers probe without a session. */
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

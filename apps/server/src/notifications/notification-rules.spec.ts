@@ -1,4 +1,5 @@
-import { deliveriesFor } from './notification-rules';
+import type { SignedInUser } from '../common/signed-in-user';
+import { deliveriesFor, roomsOfSocket } from './notification-rules';
 
 describe('deliveriesFor', () => {
   it('names the updated row, for the sockets that hold it', () => {
@@ -60,7 +61,7 @@ describe('deliveriesFor', () => {
   });
 
   it("gives a cascaded row's parent room from the cascade itself", () => {
-    const [, departments, docs] = deliveriesFor({
+    const [location, departments, docs] = deliveriesFor({
       kind: 'delete',
       table: 'locations',
       id: 'loc',
@@ -72,5 +73,39 @@ describe('deliveriesFor', () => {
     });
     expect(departments.rooms).toEqual(['departments:d1', 'departments:d2', 'locations:loc']);
     expect(docs.rooms).toEqual(['docs:a', 'departments:d1', 'departments:d2']);
+    // Not the holders of the top row: only those who may read the location listed it.
+    expect(location.rooms).toEqual(['locations:loc', 'readers:loc', 'readers:*']);
+  });
+});
+
+describe('roomsOfSocket', () => {
+  const user = (admin: boolean, rights: [string, 'viewer' | 'editor'][]): SignedInUser => ({
+    id: 'u',
+    username: 'u',
+    admin,
+    rights: new Map(rights),
+    sessionId: 's',
+    expiresAt: new Date(),
+  });
+
+  it('puts an admin in the readers-of-everything room, and the all room for interest all', () => {
+    expect(roomsOfSocket(user(true, []), false)).toEqual(['session:s', 'readers:*']);
+    expect(roomsOfSocket(user(true, []), true)).toEqual(['session:s', 'readers:*', '*']);
+  });
+
+  it('puts anyone else in the rooms of the locations they may read, and no others', () => {
+    const bob = user(false, [
+      ['l1', 'editor'],
+      ['l2', 'viewer'],
+    ]);
+    expect(roomsOfSocket(bob, false)).toEqual(['session:s', 'readers:l1', 'readers:l2']);
+    expect(roomsOfSocket(bob, true)).toEqual([
+      'session:s',
+      'readers:l1',
+      '*:l1',
+      'readers:l2',
+      '*:l2',
+    ]);
+    expect(roomsOfSocket(user(false, []), true)).toEqual(['session:s']);
   });
 });

@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import {
   type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
@@ -16,28 +19,93 @@ import {
   type SocketNotification,
 } from '@smart-sync/shared-types';
 import type { Namespace, Socket } from 'socket.io';
-import { ALL_ROOM, roomOf } from './notification-rules';
+import { AuthService } from '../auth/auth.service';
+import type { SessionSockets } from '../auth/session-sockets';
+import { ALL_ROOM, roomOf, roomsOfSocket, sessionRoom } from './notification-rules';
 
-type DataNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
-type DataSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+/** What a socket carries of its user (serializable: other instances read it through the adapter). */
+interface SocketData {
+  userId: string;
+  sessionId: string;
+  /** When the session expires (ms since the epoch): the socket is disconnected then. */
+  expiresAt: number;
+  /** The rooms its user's rights (and its interest) put it in. */
+  rooms: string[];
+}
+
+type DataNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+type DataSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+/** setTimeout's longest delay (≈ 24.8 days); a later expiry disconnects early, and it reconnects. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * The socket.io namespace clients listen on. A socket hears about the rows it loaded (it joins
- * each row's room, see TablesController) until it releases them or disconnects; a socket that
- * connects with `auth: { interest: 'all' }` hears everything. CORS and the origin check of the
- * handshake are the adapter's (see adapters/). Rooms and emits go through the socket.io adapter,
- * so with Redis they span every instance.
+ * The socket.io namespace clients listen on. The handshake needs the session cookie (refused with
+ * `sign in first` otherwise); the socket is disconnected when its session expires or signs out.
+ * A socket hears about the rows it loaded (it joins each row's room, see TablesController) until
+ * it releases them or disconnects, and about the locations its user may read being deleted; with
+ * `auth: { interest: 'all' }` it hears everything its user may read. CORS and the origin check of
+ * the handshake are the adapter's (see adapters/). Rooms and emits go through the socket.io
+ * adapter, so with Redis they span every instance.
  */
 @WebSocketGateway({ namespace: NOTIFICATION_NAMESPACE })
-export class NotificationGateway implements OnGatewayConnection {
+export class NotificationGateway
+  implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, SessionSockets
+{
   private readonly logger = new Logger('Interest');
+  private readonly expiries = new Map<string, NodeJS.Timeout>();
 
   @WebSocketServer()
   private readonly namespace?: DataNamespace;
 
+  // Not AuthService itself: it needs the database client, which needs this gateway (CHANGE_SINK).
+  constructor(private readonly modules: ModuleRef) {}
+
+  /** Authenticates every handshake by the session cookie, before the socket connects. */
+  afterInit(namespace: DataNamespace): void {
+    const auth = this.modules.get(AuthService, { strict: false });
+    namespace.use((socket, next) => {
+      auth.userOfCookie(socket.handshake.headers.cookie).then(
+        (user) => {
+          if (!user) return next(new Error('sign in first'));
+          const auth = socket.handshake.auth as { interest?: unknown } | undefined;
+          socket.data = {
+            userId: user.id,
+            sessionId: user.sessionId,
+            expiresAt: user.expiresAt.getTime(),
+            rooms: roomsOfSocket(user, auth?.interest === 'all'),
+          };
+          next();
+        },
+        (error: Error) => next(error),
+      );
+    });
+  }
+
   handleConnection(socket: DataSocket): void {
-    const auth = socket.handshake.auth as { interest?: unknown } | undefined;
-    if (auth?.interest === 'all') void socket.join(ALL_ROOM);
+    const { rooms, expiresAt } = socket.data;
+    void socket.join(rooms);
+    const timer = setTimeout(
+      () => socket.disconnect(true),
+      Math.min(Math.max(0, expiresAt - Date.now()), MAX_TIMER_MS),
+    );
+    timer.unref();
+    this.expiries.set(socket.id, timer);
+  }
+
+  handleDisconnect(socket: DataSocket): void {
+    clearTimeout(this.expiries.get(socket.id));
+    this.expiries.delete(socket.id);
   }
 
   /** The client dropped rows from its store: it no longer hears about them. */
@@ -55,17 +123,39 @@ export class NotificationGateway implements OnGatewayConnection {
     for (const id of ids) void socket.leave(roomOf(table, id));
   }
 
+  /**
+   * Whether a socket (on any instance) is one of this user's: only then does an X-Socket-Id
+   * header count. A local socket is looked at directly, others through the adapter.
+   */
+  async belongsTo(socketId: string, userId: string): Promise<boolean> {
+    const namespace = this.namespace;
+    if (!namespace) return false;
+    const local = namespace.sockets.get(socketId);
+    if (local) return local.data.userId === userId;
+    try {
+      const [remote] = await namespace.in(socketId).fetchSockets();
+      return remote?.data.userId === userId;
+    } catch {
+      return false;
+    }
+  }
+
   /** Makes a socket (on any instance) interested in rows it loaded. */
   subscribe(socketId: string, table: ServerTable, ids: string[]): void {
     if (ids.length === 0) return;
     this.namespace?.in(socketId).socketsJoin(ids.map((id) => roomOf(table, id)));
   }
 
-  /** One emit to the sockets in `rooms` (and the "all" room), except the writer's. */
+  /** One emit to the sockets in `rooms` (and the admins' "all" room), except the writer's. */
   deliver(notification: SocketNotification, rooms: string[], except?: string): void {
     const namespace = this.namespace;
     if (!namespace) return;
     const target = namespace.to([...rooms, ALL_ROOM]);
     (except ? target.except(except) : target).emit(NOTIFICATION_EVENT, notification);
+  }
+
+  /** Sign-out: the session's sockets close, on every instance. */
+  disconnectSession(sessionId: string): void {
+    this.namespace?.in(sessionRoom(sessionId)).disconnectSockets(true);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Change } from '@smart-sync/server-db';
 import type { NotificationAction, ServerTable } from '@smart-sync/shared-types';
 import { requestContext } from '../common/request-context';
-import { deliveriesFor } from './notification-rules';
+import { deliveriesFor, interestRoom } from './notification-rules';
 import { NotificationGateway } from './notification.gateway';
 
 interface Pending {
@@ -16,9 +16,11 @@ interface Pending {
 
 /**
  * Turns committed changes into notifications and sends each to the sockets interested in its
- * rows, never back to the socket that made the write. Changes recorded in the same tick of the
- * event loop are coalesced: one message per (action, table, writer) with all their ids, sent in
- * the order each first appeared.
+ * rows, and to those with interest in everything under the write's location, never back to the
+ * socket that made the write. Changes recorded in the same tick of the event loop are coalesced:
+ * one message per (action, table, writer, location) with all their ids — never ids of two
+ * locations in one message, so no socket hears of a row under a location it may not read —
+ * sent in the order each first appeared.
  */
 @Injectable()
 export class NotificationService {
@@ -29,10 +31,10 @@ export class NotificationService {
 
   /** Called by the change recorder once a write has committed. */
   record(change: Change): void {
-    const writer = requestContext().socketId;
+    const { socketId: writer, locationId } = requestContext();
     for (const { notification, rooms } of deliveriesFor(change)) {
       const { action, table, ids } = notification;
-      const key = `${action}:${table}:${writer ?? ''}`;
+      const key = `${action}:${table}:${writer ?? ''}:${locationId ?? ''}`;
       let entry = this.pending.get(key);
       if (!entry) {
         entry = { action, table, ids: new Set(), rooms: new Set(), writer };
@@ -40,6 +42,7 @@ export class NotificationService {
       }
       for (const id of ids) entry.ids.add(id);
       for (const room of rooms) entry.rooms.add(room);
+      if (locationId) entry.rooms.add(interestRoom(locationId));
     }
     if (!this.flushScheduled) {
       this.flushScheduled = true;

@@ -1,11 +1,15 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { SESSION_SOCKETS } from '../auth/session-sockets';
 import { CHANGE_SINK } from '../db/change-sink';
 import { NotificationGateway } from './notification.gateway';
 import { NotificationService } from './notification.service';
+import { SocketOwnerInterceptor } from './socket-owner.interceptor';
 
 /**
- * Global: the database layer injects its CHANGE_SINK without importing this module; the tables
- * subscribe sockets to the rows they load through the gateway.
+ * Global: the database layer injects its CHANGE_SINK and the auth layer its SESSION_SOCKETS
+ * without importing this module; the tables subscribe sockets to the rows they load through the
+ * gateway.
  */
 @Global()
 @Module({
@@ -17,7 +21,9 @@ import { NotificationService } from './notification.service';
       useFactory: (notifications: NotificationService) => notifications.record.bind(notifications),
       inject: [NotificationService],
     },
+    { provide: SESSION_SOCKETS, useExisting: NotificationGateway },
+    { provide: APP_INTERCEPTOR, useClass: SocketOwnerInterceptor },
   ],
-  exports: [CHANGE_SINK, NotificationGateway],
+  exports: [CHANGE_SINK, SESSION_SOCKETS, NotificationGateway],
 })
 export class NotificationsModule {}

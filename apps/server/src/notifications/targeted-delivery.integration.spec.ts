@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { RELEASE_EVENT, SOCKET_ID_HEADER, type SocketNotification } from '@smart-sync/shared-types';
 import type { Socket } from 'socket.io-client';
-import request from 'supertest';
 import { connectClient, MessageLog, startTestApp, type TestApp } from '../testing/test-app';
 
 /** A location → department → doc, list; ids by table. */
@@ -44,14 +43,14 @@ describe('targeted delivery', () => {
   });
 
   async function client(): Promise<{ socket: Socket; log: MessageLog; id: string }> {
-    const socket = await connectClient(t.url);
+    const socket = await connectClient(t.url, { cookie: t.cookie });
     sockets.push(socket);
     return { socket, log: new MessageLog(socket), id: socket.id as string };
   }
 
   /** Loads rows as the browser with socket `id` (loading is subscribing). */
   async function load(id: string, route: string, ids: string[]): Promise<void> {
-    await request(t.url).post(`/api/${route}`).set(SOCKET_ID_HEADER, id).send(ids).expect(200);
+    await t.api.post(`/api/${route}`).set(SOCKET_ID_HEADER, id).send(ids).expect(200);
   }
 
   /** A write every test client may hear; once it arrived, everything emitted before it has too. */
@@ -61,7 +60,7 @@ describe('targeted delivery', () => {
     });
     const { socket, log, id } = await client();
     await load(id, 'docs', [marker.id]);
-    await request(t.url).put('/api/docs').send({ id: marker.id, name: 'marked' }).expect(200);
+    await t.api.put('/api/docs').send({ id: marker.id, name: 'marked' }).expect(200);
     await log.waitFor((m) => m.ids.includes(marker.id));
     await new Promise((resolve) => setTimeout(resolve, 50));
     socket.close();
@@ -78,7 +77,7 @@ describe('targeted delivery', () => {
     const [writer, holder, stranger] = await Promise.all([client(), client(), client()]);
     await load(writer.id, 'docs', [tree.doc]);
     await load(holder.id, 'docs', [tree.doc]);
-    await request(t.url)
+    await t.api
       .put('/api/docs')
       .set(SOCKET_ID_HEADER, writer.id)
       .send({ id: tree.doc, name: 'Renamed' })
@@ -93,7 +92,7 @@ describe('targeted delivery', () => {
   it('a write without X-Socket-Id reaches every holder', async () => {
     const holder = await client();
     await load(holder.id, 'docs', [tree.doc]);
-    await request(t.url).put('/api/docs').send({ id: tree.doc, name: 'Curl' }).expect(200);
+    await t.api.put('/api/docs').send({ id: tree.doc, name: 'Curl' }).expect(200);
     await holder.log.waitFor((m) => m.ids.includes(tree.doc));
   });
 
@@ -101,11 +100,8 @@ describe('targeted delivery', () => {
     const [parentHolder, topHolder] = await Promise.all([client(), client()]);
     await load(parentHolder.id, 'departments', [tree.department]);
     await load(topHolder.id, 'top', ['1']);
-    await request(t.url)
-      .post('/api/docs/add')
-      .send({ name: 'New', parentId: tree.department })
-      .expect(201);
-    await request(t.url).post('/api/locations/add').send({ name: 'Lyon' }).expect(201);
+    await t.api.post('/api/docs/add').send({ name: 'New', parentId: tree.department }).expect(201);
+    await t.api.post('/api/locations/add').send({ name: 'Lyon' }).expect(201);
     await settle(parentHolder.log, topHolder.log);
     expect(parentHolder.log.take()).toEqual([
       { action: 'update', table: 'departments', ids: [tree.department] },
@@ -122,8 +118,8 @@ describe('targeted delivery', () => {
     await load(docHolder.id, 'docs', [tree.doc]);
     await load(departmentHolder.id, 'departments', [tree.department]);
     await load(locationHolder.id, 'locations', [tree.location]);
-    await request(t.url).delete(`/api/lists/${tree.list}`).expect(204);
-    await request(t.url).delete(`/api/departments/${tree.department}`).expect(204);
+    await t.api.delete(`/api/lists/${tree.list}`).expect(204);
+    await t.api.delete(`/api/departments/${tree.department}`).expect(204);
     await settle(docHolder.log, departmentHolder.log, locationHolder.log);
     expect(docHolder.log.take()).toEqual([{ action: 'delete', table: 'docs', ids: [tree.doc] }]);
     expect(departmentHolder.log.take()).toEqual([
@@ -147,7 +143,7 @@ describe('targeted delivery', () => {
       expect.stringMatching(/ignored an invalid release \(table:/),
     );
     warned.mockRestore();
-    await request(t.url).put('/api/docs').send({ id: tree.doc, name: 'Unheard' }).expect(200);
+    await t.api.put('/api/docs').send({ id: tree.doc, name: 'Unheard' }).expect(200);
     await settle(holder.log);
     expect(holder.log.take()).toEqual([]);
   });
@@ -158,18 +154,14 @@ describe('targeted delivery', () => {
     await load(holder.id, 'docs', [tree.doc]);
     for (let i = 0; i < 100; i++) {
       if (i % 4 === 0) {
-        await request(t.url)
-          .post('/api/docs/add')
-          .send({ name: `Add ${i}`, parentId: tree.department });
+        await t.api.post('/api/docs/add').send({ name: `Add ${i}`, parentId: tree.department });
       } else if (i % 4 === 1) {
         const added = await t.db.base.list.create({
           data: { name: `Gone ${i}`, departmentId: tree.department },
         });
-        await request(t.url).delete(`/api/lists/${added.id}`).expect(204);
+        await t.api.delete(`/api/lists/${added.id}`).expect(204);
       } else {
-        await request(t.url)
-          .put('/api/docs')
-          .send({ id: tree.doc, name: `Name ${i}` });
+        await t.api.put('/api/docs').send({ id: tree.doc, name: `Name ${i}` });
       }
     }
     await settle(idle.log, holder.log);
@@ -187,14 +179,8 @@ describe('targeted delivery', () => {
     await load(one.id, 'docs', [other.id]);
     await load(two.id, 'docs', [other.id]);
     await Promise.all([
-      request(t.url)
-        .put('/api/docs')
-        .set(SOCKET_ID_HEADER, one.id)
-        .send({ id: tree.doc, name: 'A' }),
-      request(t.url)
-        .put('/api/docs')
-        .set(SOCKET_ID_HEADER, two.id)
-        .send({ id: other.id, name: 'B' }),
+      t.api.put('/api/docs').set(SOCKET_ID_HEADER, one.id).send({ id: tree.doc, name: 'A' }),
+      t.api.put('/api/docs').set(SOCKET_ID_HEADER, two.id).send({ id: other.id, name: 'B' }),
     ]);
     await settle(one.log, two.log);
     expect(one.log.take().flatMap((m) => m.ids)).toEqual([other.id]);

@@ -1,6 +1,5 @@
 import { ALL_INTEREST, SOCKET_ID_HEADER, type SocketNotification } from '@smart-sync/shared-types';
 import type { Socket } from 'socket.io-client';
-import request from 'supertest';
 import { TestRedisServer } from '../testing/redis-server';
 import { connectClient, MessageLog, startTestApp, type TestApp } from '../testing/test-app';
 
@@ -39,13 +38,13 @@ describe('two instances over Redis', () => {
   });
 
   async function listenOn(app: TestApp): Promise<{ socket: Socket; log: MessageLog }> {
-    const socket = await connectClient(app.url, { auth: ALL_INTEREST });
+    const socket = await connectClient(app.url, { cookie: app.cookie, auth: ALL_INTEREST });
     sockets.push(socket);
     return { socket, log: new MessageLog(socket) };
   }
 
   it('is ready when the database and Redis answer', async () => {
-    const { body } = await request(one.url).get('/api/health/ready').expect(200);
+    const { body } = await one.api.get('/api/health/ready').expect(200);
     expect(body).toMatchObject({
       status: 'ok',
       info: { database: { status: 'up' }, redis: { status: 'up', configured: true } },
@@ -54,13 +53,10 @@ describe('two instances over Redis', () => {
 
   it('delivers a write through instance 1 to a socket on instance 2: exactly the contract', async () => {
     const { log } = await listenOn(two);
-    const location = await request(one.url)
-      .post('/api/locations/add')
-      .send({ name: 'Cross' })
-      .expect(201);
+    const location = await one.api.post('/api/locations/add').send({ name: 'Cross' }).expect(201);
     const id: string = location.body[0].id;
-    await request(one.url).put('/api/locations').send({ id, name: 'Renamed' }).expect(200);
-    await request(one.url).delete(`/api/locations/${id}`).expect(204);
+    await one.api.put('/api/locations').send({ id, name: 'Renamed' }).expect(200);
+    await one.api.delete(`/api/locations/${id}`).expect(204);
     const expected: SocketNotification[] = [
       { action: 'update', table: 'top', ids: ['1'] },
       { action: 'update', table: 'locations', ids: [id] },
@@ -72,39 +68,39 @@ describe('two instances over Redis', () => {
   });
 
   it('loading through instance 1 subscribes a socket connected to instance 2', async () => {
-    const socket = await connectClient(two.url);
+    const socket = await connectClient(two.url, { cookie: two.cookie });
     sockets.push(socket);
     const log = new MessageLog(socket);
-    const added = await request(one.url).post('/api/locations/add').send({ name: 'Held' });
+    const added = await one.api.post('/api/locations/add').send({ name: 'Held' });
     const id: string = added.body[0].id;
-    await request(one.url)
+    await one.api
       .post('/api/locations')
       .set(SOCKET_ID_HEADER, socket.id as string)
       .send([id])
       .expect(200);
     // The join travels to instance 2 through Redis, like the messages.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    await request(one.url).put('/api/locations').send({ id, name: 'Held 2' }).expect(200);
+    await one.api.put('/api/locations').send({ id, name: 'Held 2' }).expect(200);
     await log.waitFor((message) => message.ids.includes(id));
     expect(log.take()).toEqual([{ action: 'update', table: 'locations', ids: [id] }]);
-    await request(one.url).delete(`/api/locations/${id}`).expect(204);
+    await one.api.delete(`/api/locations/${id}`).expect(204);
   });
 
   it('survives a Redis restart: readiness says so, clients are made to resync, delivery resumes', async () => {
     const { socket } = await listenOn(two);
     const dropped = disconnection(socket);
     await redis.stop();
-    await waitUntil(async () => (await request(two.url).get('/api/health/ready')).status === 503);
-    await request(two.url).get('/api/health').expect(200);
+    await waitUntil(async () => (await two.api.get('/api/health/ready')).status === 503);
+    await two.api.get('/api/health').expect(200);
 
     await redis.start();
     expect(await dropped).toBe('transport close');
-    await waitUntil(async () => (await request(one.url).get('/api/health/ready')).status === 200);
-    await waitUntil(async () => (await request(two.url).get('/api/health/ready')).status === 200);
+    await waitUntil(async () => (await one.api.get('/api/health/ready')).status === 200);
+    await waitUntil(async () => (await two.api.get('/api/health/ready')).status === 200);
 
     const { log } = await listenOn(two);
-    const added = await request(one.url).post('/api/locations/add').send({ name: 'After' });
+    const added = await one.api.post('/api/locations/add').send({ name: 'After' });
     await log.waitFor((message) => message.table === 'top');
-    await request(one.url).delete(`/api/locations/${added.body[0].id}`).expect(204);
+    await one.api.delete(`/api/locations/${added.body[0].id}`).expect(204);
   });
 });

@@ -55,6 +55,23 @@ describe('LoadBatcher', () => {
     expect(calls.map(([, ids]) => ids.length)).toEqual([MAX_BATCH_IDS, 1]);
   });
 
+  it('tells keys apart by keyOf: equal keys share a batch, others do not', async () => {
+    const calls: string[][] = [];
+    const batcher = new LoadBatcher<{ table: string; scope: string[] }, Row>(
+      async ({ table }, ids) => {
+        calls.push(ids);
+        return ids.map((id) => ({ id, table }));
+      },
+      ({ table, scope }) => `${table}|${scope.join(',')}`,
+    );
+    await Promise.all([
+      batcher.load({ table: 'docs', scope: ['l1'] }, ['a']),
+      batcher.load({ table: 'docs', scope: ['l1'] }, ['b']),
+      batcher.load({ table: 'docs', scope: ['l2'] }, ['c']),
+    ]);
+    expect(calls).toEqual([['a', 'b'], ['c']]);
+  });
+
   it('rejects every load of a batch whose query fails', async () => {
     const batcher = new LoadBatcher<string, Row>(() => Promise.reject(new Error('database gone')));
     const results = await Promise.allSettled([

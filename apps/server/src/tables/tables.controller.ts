@@ -14,6 +14,7 @@ import {
   type UpdateBody,
 } from '@smart-sync/shared-types';
 import { TABLES } from '@smart-sync/server-db';
+import { currentUser } from '../auth/current-user';
 import { requestContext } from '../common/request-context';
 import { parseOrThrow, ZodValidationPipe } from '../common/zod-validation.pipe';
 import { NotificationGateway } from '../notifications/notification.gateway';
@@ -23,8 +24,9 @@ import { type Row, TablesService } from './tables.service';
 const ids = new ZodValidationPipe(loadByIdsBodySchema, 'ids');
 
 /**
- * The REST API of every table, generic over the table registry. The fixed routes come first:
- * Express matches in registration order, and `top` is not a CRUD table.
+ * The REST API of every table, generic over the table registry, for the signed-in user (the
+ * service applies their rights). The fixed routes come first: Express matches in registration
+ * order, and `top` is not a CRUD table.
  */
 @Controller()
 export class TablesController {
@@ -48,7 +50,7 @@ export class TablesController {
   @Post('top')
   @HttpCode(200)
   async top(@Body(ids) body: string[]): Promise<TopRow[]> {
-    return this.subscribe('top', await this.tables.top(body));
+    return this.subscribe('top', await this.tables.top(body, currentUser()));
   }
 
   @Post('departments/indexes')
@@ -56,7 +58,7 @@ export class TablesController {
   indexes(
     @Body(new ZodValidationPipe(indexPageRequestSchema)) body: IndexPageRequest,
   ): Promise<ChildIndexPage> {
-    return this.tables.childPage(body);
+    return this.tables.childPage(body, currentUser());
   }
 
   @Post(':table')
@@ -65,7 +67,7 @@ export class TablesController {
     @Param('table', TableNamePipe) table: CrudTable,
     @Body(ids) body: string[],
   ): Promise<Row[]> {
-    return this.subscribe(table, await this.tables.load(table, body));
+    return this.subscribe(table, await this.tables.load(table, body, currentUser()));
   }
 
   @Put(':table')
@@ -73,14 +75,14 @@ export class TablesController {
     @Param('table', TableNamePipe) table: CrudTable,
     @Body(new ZodValidationPipe(updateBodySchema)) body: UpdateBody,
   ): Promise<Row[]> {
-    return this.tables.update(table, body);
+    return this.tables.update(table, body, currentUser());
   }
 
   @Post(':table/add')
   add(@Param('table', TableNamePipe) table: CrudTable, @Body() body: unknown): Promise<Row[]> {
     const schema =
       TABLES[table].parent.table === 'top' ? addLocationBodySchema : addChildBodySchema;
-    return this.tables.add(table, parseOrThrow(schema, body));
+    return this.tables.add(table, parseOrThrow(schema, body), currentUser());
   }
 
   @Delete(':table/:id')
@@ -89,6 +91,6 @@ export class TablesController {
     @Param('table', TableNamePipe) table: CrudTable,
     @Param('id', new ZodValidationPipe(idSchema, 'id')) id: string,
   ): Promise<void> {
-    return this.tables.remove(table, id);
+    return this.tables.remove(table, id, currentUser());
   }
 }

@@ -10,6 +10,7 @@ import {
 import type { Socket } from 'socket.io-client';
 import request from 'supertest';
 import {
+  ADMIN_RIGHTS,
   coalesced,
   connectClient,
   MessageLog,
@@ -57,7 +58,7 @@ describe('REST writes → socket.io notifications', () => {
    * so every message emitted before it has arrived (one ordered connection).
    */
   async function messagesSoFar(): Promise<SocketNotification[]> {
-    await request(t.url)
+    await t.api
       .put('/api/docs')
       .send({ id: sentinelId, name: `sentinel ${++sentinelWrites}` })
       .expect(200);
@@ -86,7 +87,7 @@ describe('REST writes → socket.io notifications', () => {
   beforeAll(async () => {
     t = await startTestApp();
     sentinelId = (await createTree('sentinel')).docs;
-    socket = await connectClient(t.url, { auth: ALL_INTEREST });
+    socket = await connectClient(t.url, { cookie: t.cookie, auth: ALL_INTEREST });
     log = new MessageLog(socket);
   });
 
@@ -103,12 +104,12 @@ describe('REST writes → socket.io notifications', () => {
   describe.each(CRUD_TABLES)('%s', (table) => {
     it('update → the row’s table and id, and the row as a load returns it', async () => {
       const id = tree[table];
-      const response = await request(t.url)
+      const response = await t.api
         .put(`/api/${table}`)
         .send({ id, name: '  Renamed  ' })
         .expect(200);
       expect(response.body).toEqual([expect.objectContaining({ id, name: 'Renamed', version: 2 })]);
-      const loaded = await request(t.url).post(`/api/${table}`).send([id]).expect(200);
+      const loaded = await t.api.post(`/api/${table}`).send([id]).expect(200);
       expect(response.body).toEqual(loaded.body);
       expect(await messagesSoFar()).toEqual([{ action: 'update', table, ids: [id] }]);
     });
@@ -116,13 +117,13 @@ describe('REST writes → socket.io notifications', () => {
     it('add → an update of the parent row (the top row for a location)', async () => {
       const parentTable = PARENT_TABLE[table];
       const parentId = parentTable === 'top' ? '1' : tree[parentTable];
-      const response = await request(t.url)
+      const response = await t.api
         .post(`/api/${table}/add`)
         .send({ name: 'New row', parentId })
         .expect(201);
       expect(response.body).toEqual([expect.objectContaining({ name: 'New row', version: 1 })]);
       const newId = response.body[0].id as string;
-      const loaded = await request(t.url).post(`/api/${table}`).send([newId]).expect(200);
+      const loaded = await t.api.post(`/api/${table}`).send([newId]).expect(200);
       expect(response.body).toEqual(loaded.body);
       expect(await messagesSoFar()).toEqual([
         { action: 'update', table: parentTable, ids: [parentId] },
@@ -131,7 +132,7 @@ describe('REST writes → socket.io notifications', () => {
 
     it('delete → the row, and one delete per table for the rows its cascade removed', async () => {
       const id = tree[table];
-      await request(t.url).delete(`/api/${table}/${id}`).expect(204).expect('');
+      await t.api.delete(`/api/${table}/${id}`).expect(204).expect('');
       const cascade: CrudTable[] =
         table === 'locations'
           ? ['departments', ...CHILD_TABLES]
@@ -142,7 +143,7 @@ describe('REST writes → socket.io notifications', () => {
         { action: 'delete', table, ids: [id] },
         ...cascade.map((child) => ({ action: 'delete', table: child, ids: [tree[child]] })),
       ]);
-      const loaded = await request(t.url)
+      const loaded = await t.api
         .post(`/api/${table}`)
         .send([id, ...cascade.map((child) => tree[child])])
         .expect(200);
@@ -154,32 +155,25 @@ describe('REST writes → socket.io notifications', () => {
       const id = tree[table];
       const parentTable = PARENT_TABLE[table];
       const cases: [string, request.Test, number, RegExp][] = [
-        ['empty name', request(t.url).put(`/api/${table}`).send({ id, name: ' ' }), 400, /^name: /],
+        ['empty name', t.api.put(`/api/${table}`).send({ id, name: ' ' }), 400, /^name: /],
         [
           'long name',
-          request(t.url)
-            .put(`/api/${table}`)
-            .send({ id, name: 'n'.repeat(101) }),
+          t.api.put(`/api/${table}`).send({ id, name: 'n'.repeat(101) }),
           400,
           /^name: must be at most 100 characters$/,
         ],
-        ['missing id', request(t.url).put(`/api/${table}`).send({ name: 'x' }), 400, /^id: /],
-        [
-          'unknown id',
-          request(t.url).put(`/api/${table}`).send({ id: 'nope', name: 'x' }),
-          404,
-          /"nope"/,
-        ],
+        ['missing id', t.api.put(`/api/${table}`).send({ name: 'x' }), 400, /^id: /],
+        ['unknown id', t.api.put(`/api/${table}`).send({ id: 'nope', name: 'x' }), 404, /"nope"/],
         [
           'add without name',
-          request(t.url).post(`/api/${table}/add`).send({ parentId: id }),
+          t.api.post(`/api/${table}/add`).send({ parentId: id }),
           400,
           /^name: /,
         ],
-        ['delete unknown id', request(t.url).delete(`/api/${table}/nope`), 404, /"nope"/],
+        ['delete unknown id', t.api.delete(`/api/${table}/nope`), 404, /"nope"/],
         [
           'body over 1 MB',
-          request(t.url)
+          t.api
             .put(`/api/${table}`)
             .set('Content-Type', 'application/json')
             .send(JSON.stringify({ id, name: 'x', padding: 'p'.repeat(1024 * 1024) })),
@@ -188,10 +182,7 @@ describe('REST writes → socket.io notifications', () => {
         ],
         [
           'malformed JSON',
-          request(t.url)
-            .put(`/api/${table}`)
-            .set('Content-Type', 'application/json')
-            .send('{"id":'),
+          t.api.put(`/api/${table}`).set('Content-Type', 'application/json').send('{"id":'),
           400,
           /not valid JSON/,
         ],
@@ -200,13 +191,13 @@ describe('REST writes → socket.io notifications', () => {
         cases.push(
           [
             'add under an unknown parent',
-            request(t.url).post(`/api/${table}/add`).send({ name: 'x', parentId: 'nope' }),
+            t.api.post(`/api/${table}/add`).send({ name: 'x', parentId: 'nope' }),
             404,
             new RegExp(`^${parentTable} has no row with id "nope"$`),
           ],
           [
             'add without parent',
-            request(t.url).post(`/api/${table}/add`).send({ name: 'x' }),
+            t.api.post(`/api/${table}/add`).send({ name: 'x' }),
             400,
             /^parentId: /,
           ],
@@ -230,11 +221,11 @@ describe('REST writes → socket.io notifications', () => {
     const tables = t.app.get(TablesService);
     const other = await createTree('other');
     await Promise.all([
-      tables.update('docs', { id: tree.docs, name: 'A' }),
-      tables.update('docs', { id: other.docs, name: 'B' }),
-      tables.update('lists', { id: tree.lists, name: 'C' }),
-      tables.remove('folders', tree.folders),
-      tables.remove('folders', other.folders),
+      tables.update('docs', { id: tree.docs, name: 'A' }, ADMIN_RIGHTS),
+      tables.update('docs', { id: other.docs, name: 'B' }, ADMIN_RIGHTS),
+      tables.update('lists', { id: tree.lists, name: 'C' }, ADMIN_RIGHTS),
+      tables.remove('folders', tree.folders, ADMIN_RIGHTS),
+      tables.remove('folders', other.folders, ADMIN_RIGHTS),
     ]);
     const messages = await messagesSoFar();
     // better-sqlite3 commits all five in one tick; PostgreSQL's answers arrive over several.
@@ -253,9 +244,9 @@ describe('REST writes → socket.io notifications', () => {
   });
 
   it('answers 404 for an unknown table, emitting nothing', async () => {
-    await request(t.url).put('/api/users').send({ id: 'x', name: 'y' }).expect(404);
-    await request(t.url).put('/api/top').send({ id: '1', name: 'y' }).expect(404);
-    await request(t.url).delete(`/api/top/1`).expect(404);
+    await t.api.put('/api/users').send({ id: 'x', name: 'y' }).expect(404);
+    await t.api.put('/api/top').send({ id: '1', name: 'y' }).expect(404);
+    await t.api.delete(`/api/top/1`).expect(404);
     expect(await messagesSoFar()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   FIRST_CHILD_PAGE_LENGTH,
   TOP_ID,
@@ -21,8 +21,10 @@ import {
   type RowDelegate,
   type TableDefinition,
 } from '@smart-sync/server-db';
+import { readableLocations, type Rights } from '../common/signed-in-user';
 import { PrismaService } from '../db/prisma.service';
 import { LoadBatcher } from './load-batcher';
+import { RowAccess, rowNotFound } from './row-access';
 
 export type Row = ChildRow | LocationRow | DepartmentRow;
 
@@ -38,26 +40,44 @@ function isPrismaError(error: unknown, code: string): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === code;
 }
 
+/** A load: a table's rows as one user may read them. */
+interface LoadQuery {
+  table: CrudTable;
+  user: Rights;
+}
+
+/** Loads of users who may read the same locations share a batch. */
+function loadKey({ table, user }: LoadQuery): string {
+  const locations = readableLocations(user);
+  return `${table}|${locations === 'all' ? '*' : [...locations].sort().join(',')}`;
+}
+
 /**
- * Generic reads and writes of every table, driven by the table registry. Writes go through the
- * recording Prisma client, which announces them once committed; this service never notifies.
+ * Generic reads and writes of every table, driven by the table registry, as one user may make
+ * them (see {@link RowAccess}). Writes go through the recording Prisma client, which announces
+ * them once committed; this service never notifies.
  */
 @Injectable()
 export class TablesService {
-  private readonly batcher = new LoadBatcher<CrudTable, Row>((table, ids) =>
-    this.loadNow(table, ids),
+  private readonly batcher = new LoadBatcher<LoadQuery, Row>(
+    (query, ids) => this.loadNow(query, ids),
+    loadKey,
   );
 
-  constructor(private readonly db: PrismaService) {}
+  constructor(
+    private readonly db: PrismaService,
+    private readonly access: RowAccess,
+  ) {}
 
   private delegate(definition: TableDefinition): RowDelegate {
     return rowDelegate(this.db.client, definition);
   }
 
-  /** The virtual top row: every location id, in creation order. */
-  async top(ids: string[]): Promise<TopRow[]> {
+  /** The virtual top row: the ids of the locations the user may read, in creation order. */
+  async top(ids: string[], user: Rights): Promise<TopRow[]> {
     if (!ids.includes(TOP_ID)) return [];
     const locations = await this.delegate(TABLES.locations).findMany({
+      where: this.access.readable('locations', user),
       select: { id: true },
       orderBy: CREATION_ORDER,
     });
@@ -65,18 +85,20 @@ export class TablesService {
   }
 
   /**
-   * Rows by id, in the order asked, unknown ids left out. Loads of a table asked in the same tick
-   * share one query (plus one for child lists).
+   * Rows by id, in the order asked, unknown ids and rows the user may not read left out. Loads of
+   * a table asked in the same tick (by users who may read the same) share one query (plus one for
+   * child lists).
    */
-  async load(table: CrudTable, ids: string[]): Promise<Row[]> {
+  async load(table: CrudTable, ids: string[], user: Rights): Promise<Row[]> {
     const wanted = [...new Set(ids)];
-    return wanted.length === 0 ? [] : this.batcher.load(table, wanted);
+    return wanted.length === 0 ? [] : this.batcher.load({ table, user }, wanted);
   }
 
-  private async loadNow(table: CrudTable, wanted: string[]): Promise<Row[]> {
+  private async loadNow({ table, user }: LoadQuery, wanted: string[]): Promise<Row[]> {
     const definition = TABLES[table];
+    const where = { AND: [{ id: { in: wanted } }, this.access.readable(table, user)] };
     const [records, children] = await Promise.all([
-      this.delegate(definition).findMany({ where: { id: { in: wanted } }, select: ROW_FIELDS }),
+      this.delegate(definition).findMany({ where, select: ROW_FIELDS }),
       this.childListsOf(definition, wanted),
     ]);
     const byId = new Map(records.map((record) => [record['id'] as string, record as ChildRow]));
@@ -85,19 +107,27 @@ export class TablesService {
       .map((id) => this.withChildren(definition, byId.get(id) as ChildRow, children.get(id)));
   }
 
-  /** One page of a department's children (`POST /api/departments/indexes`). */
-  async childPage({ parentId, startIndex, length }: IndexPageRequest): Promise<ChildIndexPage> {
+  /**
+   * One page of a department's children (`POST /api/departments/indexes`); 404 for a department
+   * the user may not read, as for an unknown one.
+   */
+  async childPage(
+    { parentId, startIndex, length }: IndexPageRequest,
+    user: Rights,
+  ): Promise<ChildIndexPage> {
+    if (!user.admin) await this.assertExists(TABLES.departments, parentId, user);
     const page = (
       await childPages(this.db.client, TABLES.departments, [parentId], startIndex, length)
     ).get(parentId);
     if (page) return page;
-    await this.assertExists(TABLES.departments, parentId);
+    if (user.admin) await this.assertExists(TABLES.departments, parentId, user);
     return { startIndex, length: 0, indexes: [] };
   }
 
-  /** Renames a row; returns it as its load does. */
-  async update(table: CrudTable, { id, name }: UpdateBody): Promise<Row[]> {
+  /** Renames a row the user may edit; returns it as its load does. */
+  async update(table: CrudTable, { id, name }: UpdateBody, user: Rights): Promise<Row[]> {
     const definition = TABLES[table];
+    await this.access.assertEditable(table, id, user);
     let record: ChildRow;
     try {
       record = await this.delegate(definition).update({
@@ -106,17 +136,22 @@ export class TablesService {
         select: ROW_FIELDS,
       });
     } catch (error) {
-      if (isPrismaError(error, RECORD_NOT_FOUND)) throw this.notFound(table, id, error);
+      if (isPrismaError(error, RECORD_NOT_FOUND)) throw rowNotFound(table, id, error);
       throw error;
     }
-    return definition.childList === 'none' ? [record] : this.load(table, [id]);
+    return definition.childList === 'none' ? [record] : this.load(table, [id], user);
   }
 
-  /** Creates a row under its parent (locations under the virtual top row); returns it. */
-  async add(table: CrudTable, body: AddChildBody | AddLocationBody): Promise<Row[]> {
+  /**
+   * Creates a row under a parent the user may edit (a location, under the virtual top row: admins
+   * only); returns it.
+   */
+  async add(table: CrudTable, body: AddChildBody | AddLocationBody, user: Rights): Promise<Row[]> {
     const definition = TABLES[table];
     const link = definition.parent;
     const parentId = 'parentId' in body ? body.parentId : undefined;
+    if (link.table === 'top') this.access.assertAdmin(user);
+    else await this.access.assertEditable(link.table, parentId ?? '', user);
     const data =
       link.table === 'top' ? { name: body.name } : { name: body.name, [link.foreignKey]: parentId };
     try {
@@ -124,18 +159,24 @@ export class TablesService {
       return [this.withChildren(definition, record, undefined)];
     } catch (error) {
       if (link.table !== 'top' && isPrismaError(error, FOREIGN_KEY_FAILED)) {
-        throw this.notFound(link.table, parentId ?? '', error);
+        throw rowNotFound(link.table, parentId ?? '', error);
       }
       throw error;
     }
   }
 
-  /** Deletes a row; the database deletes its descendants. */
-  async remove(table: CrudTable, id: string): Promise<void> {
+  /**
+   * Deletes a row the user may edit (a location: admins only); the database deletes its
+   * descendants.
+   */
+  async remove(table: CrudTable, id: string, user: Rights): Promise<void> {
+    const definition = TABLES[table];
+    await this.access.assertEditable(table, id, user);
+    if (definition.parent.table === 'top') this.access.assertAdmin(user);
     try {
-      await this.delegate(TABLES[table]).delete({ where: { id }, select: { id: true } });
+      await this.delegate(definition).delete({ where: { id }, select: { id: true } });
     } catch (error) {
-      if (isPrismaError(error, RECORD_NOT_FOUND)) throw this.notFound(table, id, error);
+      if (isPrismaError(error, RECORD_NOT_FOUND)) throw rowNotFound(table, id, error);
       throw error;
     }
   }
@@ -191,15 +232,12 @@ export class TablesService {
     }
   }
 
-  private async assertExists(definition: TableDefinition, id: string): Promise<void> {
-    const found = await this.delegate(definition).findMany({ where: { id }, select: { id: true } });
-    if (found.length === 0) throw this.notFound(definition.table, id);
-  }
-
-  private notFound(table: string, id: string, cause?: unknown): NotFoundException {
-    return new NotFoundException(`${table} has no row with id "${id}"`, {
-      cause,
-      description: 'Not Found',
+  /** 404 unless the row exists and the user may read it. */
+  private async assertExists(definition: TableDefinition, id: string, user: Rights): Promise<void> {
+    const found = await this.delegate(definition).findMany({
+      where: { AND: [{ id }, this.access.readable(definition.table, user)] },
+      select: { id: true },
     });
+    if (found.length === 0) throw rowNotFound(definition.table, id);
   }
 }

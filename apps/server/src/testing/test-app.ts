@@ -7,16 +7,92 @@ import { Test } from '@nestjs/testing';
 import {
   NOTIFICATION_EVENT,
   NOTIFICATION_NAMESPACE,
+  SESSION_COOKIE,
+  type Role,
+  type SessionUser,
   type SocketNotification,
 } from '@smart-sync/shared-types';
-import { createEmptyDatabase } from '@smart-sync/server-db';
+import { createEmptyDatabase, hashPassword } from '@smart-sync/server-db';
 import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
 import { AppModule } from '../app.module';
 import { appOptions, configureApp, type ConfiguredApp } from '../app-setup';
+import { newSessionToken, sessionIdOf } from '../auth/session-cookie';
+import type { Rights } from '../common/signed-in-user';
 import { loadConfig } from '../config/app-config';
 import { PrismaService } from '../db/prisma.service';
 
 export const ALLOWED_ORIGIN = 'http://allowed.example';
+
+/** Every test user's password (hashed once per test file). */
+export const TEST_PASSWORD = 'test-password';
+let testPasswordHash: Promise<string> | undefined;
+
+/** An admin's rights, for calling services directly. */
+export const ADMIN_RIGHTS: Rights = { admin: true, rights: new Map() };
+
+/** A test user's rights: admin, or a role per location id. */
+export type TestRights = 'admin' | Record<string, Role>;
+
+/** A session of a test user, made straight in the database. */
+export interface TestSession {
+  userId: string;
+  sessionId: string;
+  /** The `Cookie` header value: `sid=<token>`. */
+  cookie: string;
+  /** Requests with that cookie (`api.post('/api/top')`). */
+  api: ReturnType<typeof request.agent>;
+}
+
+/**
+ * Creates the user (password {@link TEST_PASSWORD}) unless it exists, gives it `rights` (replacing
+ * its grants), and a new session that lasts `ttlMs`.
+ */
+export async function createTestSession(
+  db: PrismaService,
+  url: string,
+  username: string,
+  rights: TestRights,
+  ttlMs = 3_600_000,
+): Promise<TestSession> {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  const admin = rights === 'admin';
+  const { base } = db;
+  const user = await base.user.upsert({
+    where: { username },
+    create: { username, passwordHash: await testPasswordHash, admin },
+    update: { admin },
+  });
+  await base.grant.deleteMany({ where: { userId: user.id } });
+  for (const [locationId, role] of Object.entries(admin ? {} : rights)) {
+    await base.grant.create({ data: { userId: user.id, locationId, role } });
+  }
+  const token = newSessionToken();
+  const session = await base.session.create({
+    data: { id: sessionIdOf(token), userId: user.id, expiresAt: new Date(Date.now() + ttlMs) },
+  });
+  const cookie = `${SESSION_COOKIE}=${token}`;
+  return {
+    userId: user.id,
+    sessionId: session.id,
+    cookie,
+    api: request.agent(url).set('Cookie', cookie),
+  };
+}
+
+/** Signs in through `POST /api/auth/login`; the session's cookie and requests with it. */
+export async function logIn(
+  url: string,
+  username: string,
+  password: string,
+): Promise<Pick<TestSession, 'cookie' | 'api'> & { user: SessionUser }> {
+  const response = await request(url)
+    .post('/api/auth/login')
+    .send({ username, password })
+    .expect(200);
+  const cookie = String(response.headers['set-cookie']?.[0] ?? '').split(';')[0];
+  return { cookie, api: request.agent(url).set('Cookie', cookie), user: response.body };
+}
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -27,6 +103,12 @@ export interface TestApp {
   /** Its DATABASE_URL, for a second instance on the same database. */
   databaseUrl: string;
   db: PrismaService;
+  /** The signed-in admin `admin` every test app starts with: its cookie … */
+  cookie: string;
+  /** … and requests with it. */
+  api: TestSession['api'];
+  /** Signs a user in (see {@link createTestSession}). */
+  signIn(username: string, rights: TestRights, ttlMs?: number): Promise<TestSession>;
   close(): Promise<void>;
 }
 
@@ -56,12 +138,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const configured = configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const db = app.get(PrismaService);
+  const signIn = (username: string, rights: TestRights, ttlMs?: number) =>
+    createTestSession(db, url, username, rights, ttlMs);
+  const admin = await signIn('admin', 'admin');
   return {
     app,
     configured,
     databaseUrl: database.url,
-    url: `http://127.0.0.1:${port}`,
-    db: app.get(PrismaService),
+    url,
+    db,
+    cookie: admin.cookie,
+    api: admin.api,
+    signIn,
     async close() {
       await app.close();
       await database.drop();
@@ -74,18 +164,23 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
 export function connectClient(
   url: string,
   options: {
+    /** The session cookie (`sid=…`); without one the handshake is refused. */
+    cookie?: string;
     origin?: string;
     transports?: ('polling' | 'websocket')[];
     /** Handshake auth, e.g. ALL_INTEREST to hear every message. */
     auth?: Record<string, unknown>;
   } = {},
 ): Promise<Socket> {
+  const headers: Record<string, string> = {};
+  if (options.origin) headers['Origin'] = options.origin;
+  if (options.cookie) headers['Cookie'] = options.cookie;
   const socket = io(`${url}${NOTIFICATION_NAMESPACE}`, {
     forceNew: true,
     auth: options.auth,
     reconnection: false,
     transports: options.transports ?? ['websocket'],
-    extraHeaders: options.origin ? { Origin: options.origin } : undefined,
+    extraHeaders: headers,
   });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));

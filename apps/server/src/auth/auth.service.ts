@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { hashPassword, verifyPassword } from '@smart-sync/server-db';
+import { roleSchema } from '@smart-sync/shared-types';
+import type { SignedInUser } from '../common/signed-in-user';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PrismaService } from '../db/prisma.service';
+import { newSessionToken, sessionIdOf, sessionTokenIn } from './session-cookie';
+
+const USER_FIELDS = {
+  id: true,
+  username: true,
+  admin: true,
+  grants: { select: { locationId: true, role: true } },
+} as const;
+
+interface StoredUser {
+  id: string;
+  username: string;
+  admin: boolean;
+  grants: { locationId: string; role: string }[];
+}
+
+function signedIn(user: StoredUser, session: { id: string; expiresAt: Date }): SignedInUser {
+  return {
+    id: user.id,
+    username: user.username,
+    admin: user.admin,
+    // A role the schema does not know grants nothing.
+    rights: new Map(
+      user.grants.flatMap(({ locationId, role }) => {
+        const parsed = roleSchema.safeParse(role);
+        return parsed.success ? [[locationId, parsed.data] as const] : [];
+      }),
+    ),
+    sessionId: session.id,
+    expiresAt: session.expiresAt,
+  };
+}
+
+/**
+ * Sessions in the database: a sign-in creates one (a new random token every time; the table keeps
+ * only its SHA-256), sign-out deletes it — on every instance at once, they share the database.
+ */
+@Injectable()
+export class AuthService {
+  /** Verified against for unknown usernames, so they cost what a wrong password costs. */
+  private readonly dummyHash = hashPassword(randomBytes(16).toString('hex'));
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: PrismaService,
+  ) {
+    this.dummyHash.catch(() => undefined);
+  }
+
+  /**
+   * The user of the session a `Cookie` header names, when it is valid and unexpired: one indexed
+   * lookup, the only one per request and per socket handshake (the place to cache it).
+   */
+  async userOfCookie(cookieHeader: string | undefined): Promise<SignedInUser | undefined> {
+    const token = sessionTokenIn(cookieHeader);
+    if (!token) return undefined;
+    const session = await this.db.client.session.findUnique({
+      where: { id: sessionIdOf(token) },
+      select: { id: true, expiresAt: true, user: { select: USER_FIELDS } },
+    });
+    if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
+    return signedIn(session.user, session);
+  }
+
+  /**
+   * A new session for a username and password (and the cookie's token), or undefined for a wrong
+   * username or password alike: both cost one scrypt verification.
+   */
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ token: string; user: SignedInUser } | undefined> {
+    const user = await this.db.client.user.findUnique({
+      where: { username },
+      select: { ...USER_FIELDS, passwordHash: true },
+    });
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
+    if (!user || !matches) return undefined;
+    const token = newSessionToken();
+    const now = Date.now();
+    await this.db.client.session.deleteMany({ where: { expiresAt: { lte: new Date(now) } } });
+    const session = await this.db.client.session.create({
+      data: {
+        id: sessionIdOf(token),
+        userId: user.id,
+        expiresAt: new Date(now + this.config.sessionTtlMs),
+      },
+      select: { id: true, expiresAt: true },
+    });
+    return { token, user: signedIn(user, session) };
+  }
+
+  /** Revokes a session: its cookie no longer works anywhere. */
+  async logout(sessionId: string): Promise<void> {
+    await this.db.client.session.deleteMany({ where: { id: sessionId } });
+  }
+}

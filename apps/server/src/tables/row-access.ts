@@ -1,0 +1,65 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { CrudTable } from '@smart-sync/shared-types';
+import {
+  locationIdOf,
+  rowDelegate,
+  selectLocationId,
+  TABLES,
+  whereUnderLocations,
+} from '@smart-sync/server-db';
+import { requestContext } from '../common/request-context';
+import { readableLocations, roleUnder, type Rights } from '../common/signed-in-user';
+import { PrismaService } from '../db/prisma.service';
+
+/** The answer to a row that does not exist, or that the user may not read: the same. */
+export function rowNotFound(table: string, id: string, cause?: unknown): NotFoundException {
+  return new NotFoundException(`${table} has no row with id "${id}"`, {
+    cause,
+    description: 'Not Found',
+  });
+}
+
+/**
+ * The access rules of the rows, per location: what you may read is what you may load (rows
+ * outside it do not exist for you), and a write needs the editor role where its row is.
+ */
+@Injectable()
+export class RowAccess {
+  constructor(private readonly db: PrismaService) {}
+
+  /** The Prisma `where` that keeps the rows of `table` the user may read (all: `{}`). */
+  readable(table: CrudTable, user: Rights): Record<string, unknown> {
+    const locations = readableLocations(user);
+    return locations === 'all' ? {} : whereUnderLocations(table, locations);
+  }
+
+  /**
+   * Lets a write to row `id` of `table` (an add: to its parent row) through, or answers 404 when
+   * the row does not exist or the user may not read it, 403 when they may only read it. Notes the
+   * row's location in the request context: the notifications tell its other readers.
+   */
+  async assertEditable(table: CrudTable, id: string, user: Rights): Promise<void> {
+    const [row] = await rowDelegate(this.db.client, TABLES[table]).findMany({
+      where: { id },
+      select: selectLocationId(table),
+    });
+    const locationId = row ? locationIdOf(table, row) : undefined;
+    const role = locationId === undefined ? undefined : roleUnder(user, locationId);
+    if (!role) throw rowNotFound(table, id);
+    if (role !== 'editor') {
+      throw new ForbiddenException('you may read this location but not edit it', {
+        description: 'Forbidden',
+      });
+    }
+    requestContext().locationId = locationId;
+  }
+
+  /** Adding or deleting a location: admins only (403). */
+  assertAdmin(user: Rights): void {
+    if (!user.admin) {
+      throw new ForbiddenException('only an admin adds or deletes locations', {
+        description: 'Forbidden',
+      });
+    }
+  }
+}
