@@ -1,16 +1,6 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-import type {
-  ChildIndexPage,
-  ChildReference,
-  ChildRow,
-  DepartmentRow,
-  LocationRow,
-  TopRow,
-} from './rows';
-import type { ChildTable, CrudTable, ServerTable } from './tables';
-import type { LocationRight, Role, SessionUser } from './auth';
-import type { NotificationAction, SocketNotification } from './notification';
+import type * as classic from '../index';
 
 /**
  * The wire contract for browsers: the constants, and the schemas a browser parses with, built with
@@ -35,7 +25,7 @@ export const PARENT_TABLE = {
   folders: 'departments',
   lists: 'departments',
   sprintFolders: 'departments',
-} as const satisfies Record<CrudTable, ServerTable>;
+} as const satisfies Record<classic.CrudTable, classic.ServerTable>;
 
 // requests.ts, interest.ts, notification.ts
 export const MAX_IDS_PER_LOAD = 1000;
@@ -59,7 +49,7 @@ export const DEMO_PASSWORD = 'demo';
 export const ROLES = ['viewer', 'editor'] as const;
 
 /** The role a user has under a location, or undefined when they may not read it. */
-export function roleIn(user: SessionUser, locationId: string): Role | undefined {
+export function roleIn(user: classic.SessionUser, locationId: string): classic.Role | undefined {
   if (user.admin) return 'editor';
   return user.rights.find((right) => right.locationId === locationId)?.role;
 }
@@ -74,16 +64,16 @@ export const idSchema: z.ZodMiniType<string> = z
     z.maxLength(ID_MAX_LENGTH, `must be at most ${ID_MAX_LENGTH} characters`),
   );
 
-export const serverTableSchema: z.ZodMiniType<ServerTable> = z.enum(SERVER_TABLES);
-export const childTableSchema: z.ZodMiniType<ChildTable> = z.enum(CHILD_TABLES);
+export const serverTableSchema: z.ZodMiniType<classic.ServerTable> = z.enum(SERVER_TABLES);
+export const childTableSchema: z.ZodMiniType<classic.ChildTable> = z.enum(CHILD_TABLES);
 
 // notification.ts
-export const notificationActionSchema: z.ZodMiniType<NotificationAction> = z.enum([
+export const notificationActionSchema: z.ZodMiniType<classic.NotificationAction> = z.enum([
   'update',
   'delete',
 ]);
 
-export const socketNotificationSchema: z.ZodMiniType<SocketNotification> = z.object({
+export const socketNotificationSchema: z.ZodMiniType<classic.SocketNotification> = z.object({
   action: notificationActionSchema,
   table: serverTableSchema,
   ids: z.array(idSchema).check(z.minLength(1, 'ids must name at least one row')),
@@ -96,43 +86,43 @@ const rowFields = {
   version: z.int().check(z.positive()),
 };
 
-export const topRowSchema: z.ZodMiniType<TopRow> = z.object({
+export const topRowSchema: z.ZodMiniType<classic.TopRow> = z.object({
   id: idSchema,
   locations: z.array(idSchema),
 });
 
-export const locationRowSchema: z.ZodMiniType<LocationRow> = z.object({
+export const locationRowSchema: z.ZodMiniType<classic.LocationRow> = z.object({
   ...rowFields,
   departments: z.array(idSchema),
 });
 
-export const childReferenceSchema: z.ZodMiniType<ChildReference> = z.object({
+export const childReferenceSchema: z.ZodMiniType<classic.ChildReference> = z.object({
   table: childTableSchema,
   id: idSchema,
 });
 
-export const childIndexPageSchema: z.ZodMiniType<ChildIndexPage> = z.object({
+export const childIndexPageSchema: z.ZodMiniType<classic.ChildIndexPage> = z.object({
   startIndex: z.int().check(z.nonnegative()),
   length: z.int().check(z.nonnegative()),
   indexes: z.array(childReferenceSchema),
 });
 
-export const departmentRowSchema: z.ZodMiniType<DepartmentRow> = z.object({
+export const departmentRowSchema: z.ZodMiniType<classic.DepartmentRow> = z.object({
   ...rowFields,
   children: childIndexPageSchema,
 });
 
-export const childRowSchema: z.ZodMiniType<ChildRow> = z.object(rowFields);
+export const childRowSchema: z.ZodMiniType<classic.ChildRow> = z.object(rowFields);
 
 // auth.ts
-export const roleSchema: z.ZodMiniType<Role> = z.enum(ROLES);
+export const roleSchema: z.ZodMiniType<classic.Role> = z.enum(ROLES);
 
-export const locationRightSchema: z.ZodMiniType<LocationRight> = z.object({
+export const locationRightSchema: z.ZodMiniType<classic.LocationRight> = z.object({
   locationId: idSchema,
   role: roleSchema,
 });
 
-export const sessionUserSchema: z.ZodMiniType<SessionUser> = z.object({
+export const sessionUserSchema: z.ZodMiniType<classic.SessionUser> = z.object({
   username: z.string(),
   admin: z.boolean(),
   rights: z.array(locationRightSchema),
