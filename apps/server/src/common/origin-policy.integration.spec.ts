@@ -8,7 +8,7 @@ describe('HTTP obeys CORS_ORIGINS', () => {
   });
   afterAll(() => t?.close());
 
-  it('refuses a request from a foreign origin with 403, before it runs', async () => {
+  it('refuses a request from a foreign origin with 403 before it runs, even with a valid session cookie (CSRF)', async () => {
     const before = await t.db.base.location.count();
     const response = await t.api
       .post('/api/locations/add')
@@ -25,6 +25,17 @@ describe('HTTP obeys CORS_ORIGINS', () => {
       .set('Origin', 'http://evil.example')
       .set('Access-Control-Request-Method', 'PUT')
       .expect(403);
+    expect(await t.db.base.location.count()).toBe(before);
+  });
+
+  it('reads only JSON bodies: a form-like text/plain post with the cookie writes nothing', async () => {
+    const before = await t.db.base.location.count();
+    const response = await t.api
+      .post('/api/locations/add')
+      .set('Content-Type', 'text/plain')
+      .send('{"name":"Forged"}')
+      .expect(400);
+    expect(response.body.message).toMatch(/^body: /);
     expect(await t.db.base.location.count()).toBe(before);
   });
 
