@@ -1,6 +1,14 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import type * as classic from '../index';
+import {
+  NO_CONTROL_CHARACTERS,
+  NO_CONTROL_CHARACTERS_MESSAGE,
+  VISIBLE_CHARACTER,
+  VISIBLE_CHARACTER_MESSAGE,
+  WELL_FORMED,
+  WELL_FORMED_MESSAGE,
+} from './text';
 
 /**
  * The wire contract for browsers: the constants, and the schemas a browser parses with, built with
@@ -56,12 +64,26 @@ export function roleIn(user: classic.SessionUser, locationId: string): classic.R
 
 // fields.ts
 export const ID_MAX_LENGTH = 64;
+export const NAME_MAX_LENGTH = 100;
 
 export const idSchema: z.ZodMiniType<string> = z
   .string({ error: 'must be a string id' })
   .check(
-    z.minLength(1, 'must not be empty'),
+    z.minLength(1, { error: 'must not be empty', abort: true }),
     z.maxLength(ID_MAX_LENGTH, `must be at most ${ID_MAX_LENGTH} characters`),
+    z.regex(WELL_FORMED, { error: WELL_FORMED_MESSAGE, abort: true }),
+    z.regex(NO_CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS_MESSAGE),
+  );
+
+export const nameSchema: z.ZodMiniType<string> = z
+  .string({ error: 'must be a string' })
+  .check(
+    z.trim(),
+    z.minLength(1, { error: 'must not be empty', abort: true }),
+    z.maxLength(NAME_MAX_LENGTH, `must be at most ${NAME_MAX_LENGTH} characters`),
+    z.regex(WELL_FORMED, { error: WELL_FORMED_MESSAGE, abort: true }),
+    z.regex(NO_CONTROL_CHARACTERS, { error: NO_CONTROL_CHARACTERS_MESSAGE, abort: true }),
+    z.regex(VISIBLE_CHARACTER, VISIBLE_CHARACTER_MESSAGE),
   );
 
 export const serverTableSchema: z.ZodMiniType<classic.ServerTable> = z.enum(SERVER_TABLES);
