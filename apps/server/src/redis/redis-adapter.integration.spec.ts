@@ -86,6 +86,40 @@ describe('two instances over Redis', () => {
     await one.api.delete(`/api/locations/${id}`).expect(204);
   });
 
+  it('sign-out through instance 1 closes the session’s socket on instance 2', async () => {
+    const session = await one.signIn('erin', 'admin');
+    const socket = await connectClient(two.url, { cookie: session.cookie });
+    sockets.push(socket);
+    const closed = disconnection(socket);
+    await session.api.post('/api/auth/logout').expect(204);
+    expect(await closed).toBe('io server disconnect');
+  });
+
+  it('ignores an X-Socket-Id naming another user’s socket on instance 2', async () => {
+    const other = await one.signIn('frank', 'admin');
+    const socket = await connectClient(two.url, { cookie: other.cookie });
+    sockets.push(socket);
+    const log = new MessageLog(socket);
+    const added = await one.api.post('/api/locations/add').send({ name: 'Foreign' });
+    const id: string = added.body[0].id;
+    const loadFor = (api: typeof one.api) =>
+      api
+        .post('/api/locations')
+        .set(SOCKET_ID_HEADER, socket.id as string)
+        .send([id])
+        .expect(200);
+    await loadFor(one.api);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await one.api.put('/api/locations').send({ id, name: 'Unheard' }).expect(200);
+    await loadFor(other.api);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await one.api.put('/api/locations').send({ id, name: 'Heard' }).expect(200);
+    await log.waitFor((message) => message.ids.includes(id));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(log.take()).toEqual([{ action: 'update', table: 'locations', ids: [id] }]);
+    await one.api.delete(`/api/locations/${id}`).expect(204);
+  });
+
   it('survives a Redis restart: readiness says so, clients are made to resync, delivery resumes', async () => {
     const { socket } = await listenOn(two);
     const dropped = disconnection(socket);
