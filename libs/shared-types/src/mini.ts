@@ -11,6 +11,7 @@ export type {
   IndexPageRequest,
   LoadByIdsBody,
   UpdateBody,
+  VersionConflict,
 } from './lib/requests';
 export type { Release } from './lib/interest';
 export type { NotificationAction, SocketNotification } from './lib/notification';

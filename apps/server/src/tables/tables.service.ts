@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import {
   FIRST_CHILD_PAGE_LENGTH,
   TOP_ID,
@@ -12,6 +12,8 @@ import {
   type LocationRow,
   type TopRow,
   type UpdateBody,
+  VERSION_CONFLICT_MESSAGE,
+  type VersionConflict,
 } from '@smart-sync/shared-types';
 import {
   childPages,
@@ -124,22 +126,53 @@ export class TablesService {
     return { startIndex, length: 0, indexes: [] };
   }
 
-  /** Renames a row the user may edit; returns it as its load does. */
-  async update(table: CrudTable, { id, name }: UpdateBody, user: Rights): Promise<Row[]> {
+  /**
+   * Renames a row the user may edit; returns it as this write left it (its name and version; a
+   * parent's child list is read after the write). With `version`, the one conditional update
+   * writes only if the row still has it, else 409 with the row as it is now and nothing written.
+   */
+  async update(table: CrudTable, { id, name, version }: UpdateBody, user: Rights): Promise<Row[]> {
     const definition = TABLES[table];
     await this.access.assertEditable(table, id, user);
     let record: ChildRow;
     try {
       record = await this.delegate(definition).update({
-        where: { id },
+        where: version === undefined ? { id } : { id, version },
         data: { name },
         select: ROW_FIELDS,
       });
     } catch (error) {
-      if (isPrismaError(error, RECORD_NOT_FOUND)) throw rowNotFound(table, id, error);
+      if (isPrismaError(error, RECORD_NOT_FOUND)) {
+        throw await this.notUpdated(table, id, version !== undefined, user, error);
+      }
       throw error;
     }
-    return definition.childList === 'none' ? [record] : this.load(table, [id], user);
+    const children =
+      definition.childList === 'none'
+        ? undefined
+        : (await this.childListsOf(definition, [id])).get(id);
+    return [this.withChildren(definition, record, children)];
+  }
+
+  /**
+   * Why an update matched no row: a versioned one of a row the user may still read is a conflict
+   * (409 with the row as its load returns it); anything else, a row that is gone (404).
+   */
+  private async notUpdated(
+    table: CrudTable,
+    id: string,
+    versioned: boolean,
+    user: Rights,
+    cause: unknown,
+  ): Promise<HttpException> {
+    const [current] = versioned ? await this.load(table, [id], user) : [];
+    if (!current) return rowNotFound(table, id, cause);
+    const conflict: VersionConflict<Row> = {
+      statusCode: HttpStatus.CONFLICT,
+      message: VERSION_CONFLICT_MESSAGE,
+      current,
+    };
+    return new ConflictException(conflict, { description: 'Conflict' });
   }
 
   /**

@@ -55,6 +55,25 @@ const EXAMPLES: Record<string, readonly [readonly unknown[], readonly unknown[]]
       null,
     ],
   ],
+  versionSchema: [
+    [0, 1, 2 ** 31],
+    [-1, 1.5, '1', null, Number.NaN],
+  ],
+  updateBodySchema: [
+    [
+      { id, name: ' Doc ' },
+      { id, name: 'Doc', version: 0 },
+      { id, name: 'Doc', version: 3, extra: true },
+    ],
+    [
+      { id, name: 'Doc', version: -1 },
+      { id, name: 'Doc', version: '3' },
+      { id, name: 'Doc', version: null },
+      { id, name: '  ' },
+      { name: 'Doc', version: 1 },
+      null,
+    ],
+  ],
   serverTableSchema: [[...classic.SERVER_TABLES], ['departmentChildren', 'Top', 1]],
   childTableSchema: [[...classic.CHILD_TABLES], ['departments', 'sprint-folders']],
   notificationActionSchema: [

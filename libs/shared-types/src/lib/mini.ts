@@ -38,6 +38,7 @@ export const PARENT_TABLE = {
 // requests.ts, interest.ts, notification.ts
 export const MAX_IDS_PER_LOAD = 1000;
 export const MAX_PAGE_LENGTH = 1000;
+export const VERSION_CONFLICT_MESSAGE = 'changed by someone else meanwhile';
 export const SOCKET_ID_HEADER = 'X-Socket-Id';
 export const RELEASE_EVENT = 'release';
 export const NOTIFICATION_NAMESPACE = '/data';
@@ -85,6 +86,17 @@ export const nameSchema: z.ZodMiniType<string> = z
     z.regex(NO_CONTROL_CHARACTERS, { error: NO_CONTROL_CHARACTERS_MESSAGE, abort: true }),
     z.regex(VISIBLE_CHARACTER, VISIBLE_CHARACTER_MESSAGE),
   );
+
+// requests.ts
+export const versionSchema: z.ZodMiniType<number> = z
+  .int('must be an integer')
+  .check(z.nonnegative('must be 0 or more'));
+
+export const updateBodySchema: z.ZodMiniType<classic.UpdateBody> = z.object({
+  id: idSchema,
+  name: nameSchema,
+  version: z.optional(versionSchema),
+});
 
 export const serverTableSchema: z.ZodMiniType<classic.ServerTable> = z.enum(SERVER_TABLES);
 export const childTableSchema: z.ZodMiniType<classic.ChildTable> = z.enum(CHILD_TABLES);

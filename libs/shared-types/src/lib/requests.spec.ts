@@ -30,10 +30,19 @@ describe('loadByIdsBodySchema', () => {
 
 describe('updateBodySchema', () => {
   it('accepts an id and a name, trimming the name and dropping unknown keys', () => {
-    expect(updateBodySchema.parse({ id: 'x', name: '  Doc 1 ', version: 3 })).toEqual({
+    expect(updateBodySchema.parse({ id: 'x', name: '  Doc 1 ', extra: 3 })).toEqual({
       id: 'x',
       name: 'Doc 1',
     });
+  });
+
+  it('takes the version the client edited, when it sends one', () => {
+    expect(updateBodySchema.parse({ id: 'x', name: 'Doc', version: 0 })).toEqual({
+      id: 'x',
+      name: 'Doc',
+      version: 0,
+    });
+    expect(updateBodySchema.parse({ id: 'x', name: 'Doc', version: 7 }).version).toBe(7);
   });
 
   it.each([
@@ -43,6 +52,10 @@ describe('updateBodySchema', () => {
     [{ id: 'x', name: 'n'.repeat(NAME_MAX_LENGTH + 1) }, 'name'],
     [{ id: 5, name: 'a' }, 'id'],
     [{ id: 'x', name: 5 }, 'name'],
+    [{ id: 'x', name: 'a', version: -1 }, 'version'],
+    [{ id: 'x', name: 'a', version: 1.5 }, 'version'],
+    [{ id: 'x', name: 'a', version: '3' }, 'version'],
+    [{ id: 'x', name: 'a', version: null }, 'version'],
   ])('rejects %j at %s', (body, field) => {
     expect(failingField(updateBodySchema.safeParse(body))).toBe(field);
   });
