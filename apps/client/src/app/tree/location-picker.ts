@@ -62,8 +62,12 @@ const BUTTONS: readonly PickerButton[] = [
 })
 export class LocationPicker {
   readonly locations = input.required<readonly LocationOption[]>();
+  /** While the locations load, a placeholder stands in for the select. */
+  readonly loading = input(false);
   readonly selectedId = input<string | null>(null);
   readonly editing = input(false);
+  /** The text its editor starts from, when not the location's name (see NameEditor). */
+  readonly draft = input<string>();
   readonly rights = input<TreeRights>(NO_RIGHTS);
 
   readonly choose = output<string>();

@@ -22,6 +22,16 @@ describe('LocationTreeState', () => {
     expect(state.nodes().map((node) => node.name)).toEqual(['sales']);
   });
 
+  it('says the locations are loading until every location the top row lists has loaded', () => {
+    const { fake, state } = setup();
+    expect(state.locationsLoading()).toBe(true);
+    const loading = { ...fakeLocation('later'), isLoading: true };
+    fake.load(fakeLocation('paris'), loading);
+    expect(state.locationsLoading()).toBe(true);
+    fake.load(fakeLocation('paris'), fakeLocation('later'));
+    expect(state.locationsLoading()).toBe(false);
+  });
+
   it('offers the loaded locations and selects the first one by default', () => {
     const { fake, state } = setup();
     const loading = { ...fakeLocation('later'), isLoading: true };

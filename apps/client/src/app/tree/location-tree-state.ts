@@ -57,6 +57,16 @@ export class LocationTreeState {
     [...this.entities.locationRows()].filter((location) => location.isLoading !== true),
   );
 
+  /**
+   * Until every location the top row lists has loaded: the select waits for them, as a select
+   * without its options would ignore a click.
+   */
+  readonly locationsLoading = computed(
+    () =>
+      !this.entities.locationsKnown() ||
+      this.locations().length < [...this.entities.locationRows()].length,
+  );
+
   readonly locationOptions = computed<LocationOption[]>(() =>
     this.locations().map(({ id, name }) => ({ id, name })),
   );
