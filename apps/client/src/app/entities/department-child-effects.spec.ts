@@ -1,7 +1,9 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
 import { firstValueFrom, Observable } from 'rxjs';
 import { DepartmentChildEffects } from './department-child-effects';
 import { useEffectsTestBed } from './effects-test-bed.testing';
+import { RenameConflicts } from './rename-conflicts';
 
 describe('DepartmentChildEffects', () => {
   const bed = useEffectsTestBed(DepartmentChildEffects);
@@ -51,7 +53,7 @@ describe('DepartmentChildEffects', () => {
     const { effects, http } = bed;
     const saved = settle(effects.update({ id: 'folders:9', name: 'Renamed', version: 1 }));
     const put = http.expectOne({ method: 'PUT', url: '/api/folders' });
-    expect(put.request.body).toEqual({ id: '9', name: 'Renamed' });
+    expect(put.request.body).toEqual({ id: '9', name: 'Renamed', version: 1 });
     put.flush([{ id: '9', name: 'Renamed', version: 2 }]);
     expect(await saved).toEqual([{ id: 'folders:9', name: 'Renamed', version: 2 }]);
   });
@@ -71,6 +73,23 @@ describe('DepartmentChildEffects', () => {
 
     expect(await saved).toEqual([{ id: 'lists:4', name: 'List 4', version: 1 }]);
     expect(handleError).toHaveBeenCalledWith('Rename refused', expect.any(HttpErrorResponse));
+  });
+
+  it('sends the version the editor was opened on, and answers a 409 with its current row', async () => {
+    const { effects, http } = bed;
+    TestBed.inject(RenameConflicts).editedAt('sprint-folders:5', 2);
+    const saved = settle(effects.update({ id: 'sprint-folders:5', name: 'Mine', version: 3 }));
+    const put = http.expectOne({ method: 'PUT', url: '/api/sprintFolders' });
+    expect(put.request.body).toEqual({ id: '5', name: 'Mine', version: 2 });
+    put.flush(
+      {
+        statusCode: 409,
+        message: 'changed by someone else meanwhile',
+        current: { id: '5', name: 'Theirs', version: 3 },
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    expect(await saved).toEqual([{ id: 'sprint-folders:5', name: 'Theirs', version: 3 }]);
   });
 
   it('lets SmartNgRX restore the old row when the refused row cannot be reloaded', async () => {

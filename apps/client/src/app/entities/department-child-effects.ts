@@ -6,6 +6,7 @@ import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals
 import { forkJoin, map, Observable, of, throwError } from 'rxjs';
 import { AddOutcomes } from './add-outcomes';
 import { MutationFailures } from './mutation-failures';
+import { RenameConflicts } from './rename-conflicts';
 import { DepartmentChildRow } from './rows';
 import { TableApi } from './table-api';
 
@@ -25,6 +26,7 @@ export class DepartmentChildEffects extends EffectService<DepartmentChildRow> {
     CHILD_TABLES.map((table) => [table, new TableApi(this.http, table, childRowSchema)]),
   ) as Record<ChildTable, TableApi<ChildRow>>;
   private readonly addOutcomes = inject(AddOutcomes);
+  private readonly conflicts = inject(RenameConflicts);
 
   override loadByIds(ids: string[]): Observable<DepartmentChildRow[]> {
     const idsByTable = new Map<ChildTable, string[]>();
@@ -49,9 +51,10 @@ export class DepartmentChildEffects extends EffectService<DepartmentChildRow> {
 
   override update(row: DepartmentChildRow): Observable<DepartmentChildRow[]> {
     const { table, id } = toServerRef(row.id);
-    return this.apis[table].update(id, row.name).pipe(
+    const api = this.apis[table];
+    return api.update(id, row.name, this.conflicts.versionOf(row)).pipe(
+      this.failures.rollBackUpdate(row, () => api.load([id])),
       map((rows) => rows.map((saved) => withClientId(table, saved))),
-      this.failures.rollBackUpdate(() => this.loadByIds([row.id])),
     );
   }
 

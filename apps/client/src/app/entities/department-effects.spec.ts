@@ -1,8 +1,11 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
 import { MAX_PAGE_LENGTH } from '@smart-sync/shared-types/mini';
 import { firstValueFrom, Observable, toArray } from 'rxjs';
+import { describeError } from '../errors/snackbar-error-handler';
 import { DepartmentEffects } from './department-effects';
 import { useEffectsTestBed } from './effects-test-bed.testing';
+import { RenameConflict, RenameConflicts } from './rename-conflicts';
 
 const serverDepartment = {
   id: 'd1',
@@ -87,7 +90,7 @@ describe('DepartmentEffects', () => {
     );
   });
 
-  it('renames with only the id and name, and maps the saved row', async () => {
+  it('renames with the id, the name and the version, and maps the saved row', async () => {
     const { effects, http } = bed;
     const saved = settle(
       effects.update({
@@ -98,7 +101,7 @@ describe('DepartmentEffects', () => {
       }),
     );
     const put = http.expectOne({ method: 'PUT', url: '/api/departments' });
-    expect(put.request.body).toEqual({ id: 'd1', name: 'Marketing' });
+    expect(put.request.body).toEqual({ id: 'd1', name: 'Marketing', version: 3 });
     put.flush([{ ...serverDepartment, name: 'Marketing', version: 4 }]);
     const [[row]] = await saved;
     expect(row.name).toBe('Marketing');
@@ -117,6 +120,28 @@ describe('DepartmentEffects', () => {
     const [[row]] = await saved;
     expect(row.name).toBe('Sales');
     expect(handleError).toHaveBeenCalledWith('Rename refused', expect.any(HttpErrorResponse));
+  });
+
+  it('answers a version conflict with the current row from the 409, children and all', async () => {
+    const { effects, http, handleError } = bed;
+    const conflicts: RenameConflict[] = [];
+    TestBed.inject(RenameConflicts).conflict.subscribe((conflict) => conflicts.push(conflict));
+    const saved = settle(
+      effects.update({ id: 'd1', name: 'Mine', version: 3, children: { length: 0, indexes: [] } }),
+    );
+    const current = { ...serverDepartment, name: 'Theirs', version: 4 };
+    http
+      .expectOne({ method: 'PUT', url: '/api/departments' })
+      .flush(
+        { statusCode: 409, message: 'changed by someone else meanwhile', current },
+        { status: 409, statusText: 'Conflict' },
+      );
+    const [[row]] = await saved;
+    expect(row).toMatchObject({ name: 'Theirs', version: 4 });
+    expect(row.children.indexes[1]).toBe('sprint-folders:b');
+    expect(handleError).toHaveBeenCalledWith('Not saved', expect.any(HttpErrorResponse));
+    expect(describeError(handleError.mock.calls[0][1])).toBe('changed by someone else meanwhile');
+    expect(conflicts).toEqual([{ id: 'd1', name: 'Mine', version: 4 }]);
   });
 
   it('adds under the location and reports how each add ended', async () => {

@@ -13,6 +13,7 @@ import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals
 import { forkJoin, map, Observable } from 'rxjs';
 import { AddOutcomes } from './add-outcomes';
 import { MutationFailures } from './mutation-failures';
+import { RenameConflicts } from './rename-conflicts';
 import { DepartmentRow } from './rows';
 import { TableApi } from './table-api';
 
@@ -43,6 +44,7 @@ export class DepartmentEffects extends EffectService<DepartmentRow> {
   private readonly api = new TableApi(this.http, 'departments', departmentRowSchema);
   private readonly failures = inject(MutationFailures);
   private readonly addOutcomes = inject(AddOutcomes);
+  private readonly conflicts = inject(RenameConflicts);
 
   override loadByIds(ids: string[]): Observable<DepartmentRow[]> {
     return this.api.load(ids).pipe(map((rows) => rows.map(toClientRow)));
@@ -81,9 +83,9 @@ export class DepartmentEffects extends EffectService<DepartmentRow> {
   }
 
   override update(row: DepartmentRow): Observable<DepartmentRow[]> {
-    return this.api.update(row.id, row.name).pipe(
+    return this.api.update(row.id, row.name, this.conflicts.versionOf(row)).pipe(
+      this.failures.rollBackUpdate(row, () => this.api.load([row.id])),
       map((rows) => rows.map(toClientRow)),
-      this.failures.rollBackUpdate(() => this.loadByIds([row.id])),
     );
   }
 

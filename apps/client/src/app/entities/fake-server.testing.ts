@@ -1,5 +1,10 @@
 import { HttpTestingController, TestRequest } from '@angular/common/http/testing';
-import { CHILD_TABLES, CrudTable, TOP_ID } from '@smart-sync/shared-types/mini';
+import {
+  CHILD_TABLES,
+  CrudTable,
+  TOP_ID,
+  VERSION_CONFLICT_MESSAGE,
+} from '@smart-sync/shared-types/mini';
 
 interface StoredRow {
   readonly table: CrudTable;
@@ -32,6 +37,13 @@ export class FakeServer {
   /** Puts a row on the server, e.g. `seed('docs', 'a', 'd1')`; a location's parent is top. */
   seed(table: CrudTable, id: string, parentId: string = TOP_ID): void {
     this.rows.push({ table, id, name: `${table} ${id}`, version: 1, parentId });
+  }
+
+  /** Renames a row as another user would: the client hears nothing of it. */
+  renameElsewhere(table: CrudTable, id: string, name: string): void {
+    const row = this.find(table, id) as StoredRow;
+    row.name = name;
+    row.version++;
   }
 
   /** Answers every request the client sends, and those they lead to, until it sends no more. */
@@ -67,8 +79,14 @@ export class FakeServer {
         );
         return;
       case 'PUT': {
-        const { id, name } = body as { id: string; name: string };
+        const { id, name, version } = body as { id: string; name: string; version?: number };
         const row = this.find(table, id) as StoredRow;
+        if (version !== undefined && version !== row.version) {
+          const current = this.toWire(row);
+          const conflict = { statusCode: 409, message: VERSION_CONFLICT_MESSAGE, current };
+          request.flush(conflict, { status: 409, statusText: 'Conflict' });
+          return;
+        }
         row.name = name;
         row.version++;
         request.flush([this.toWire(row)]);

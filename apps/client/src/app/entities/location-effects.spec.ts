@@ -45,7 +45,7 @@ describe('TopEffects and LocationEffects', () => {
       effects.update({ id: 'l1', name: 'Lyon', version: 1, departments: [] }),
     );
     const put = http.expectOne({ method: 'PUT', url: '/api/locations' });
-    expect(put.request.body).toEqual({ id: 'l1', name: 'Lyon' });
+    expect(put.request.body).toEqual({ id: 'l1', name: 'Lyon', version: 1 });
     put.flush([{ id: 'l1', name: 'Lyon', version: 2, departments: ['d1'] }]);
     expect((await renamed)[0].name).toBe('Lyon');
 

@@ -5,6 +5,7 @@ import { EffectService, PartialArrayDefinition } from '@smarttools/smart-signals
 import { Observable, throwError } from 'rxjs';
 import { AddOutcomes } from './add-outcomes';
 import { MutationFailures } from './mutation-failures';
+import { RenameConflicts } from './rename-conflicts';
 import { LocationRow } from './rows';
 import { TableApi } from './table-api';
 
@@ -18,6 +19,7 @@ export class LocationEffects extends EffectService<LocationRow> {
   private readonly api = new TableApi(inject(HttpClient), 'locations', locationRowSchema);
   private readonly failures = inject(MutationFailures);
   private readonly addOutcomes = inject(AddOutcomes);
+  private readonly conflicts = inject(RenameConflicts);
 
   override loadByIds(ids: string[]): Observable<LocationRow[]> {
     return this.api.load(ids);
@@ -29,8 +31,8 @@ export class LocationEffects extends EffectService<LocationRow> {
 
   override update(row: LocationRow): Observable<LocationRow[]> {
     return this.api
-      .update(row.id, row.name)
-      .pipe(this.failures.rollBackUpdate(() => this.api.load([row.id])));
+      .update(row.id, row.name, this.conflicts.versionOf(row))
+      .pipe(this.failures.rollBackUpdate(row, () => this.api.load([row.id])));
   }
 
   override add(row: LocationRow): Observable<LocationRow[]> {

@@ -1,6 +1,8 @@
 import { inject, Injectable } from '@angular/core';
 import { smartErrorHandlerToken } from '@smarttools/smart-signals';
-import { catchError, EMPTY, map, MonoTypeOperatorFunction, Observable, throwError } from 'rxjs';
+import { catchError, EMPTY, map, MonoTypeOperatorFunction, Observable, of, throwError } from 'rxjs';
+import { RenameConflicts } from './rename-conflicts';
+import { VersionConflictError } from './table-api';
 
 /**
  * What the effect services do when the server refuses a change: tell the user (through
@@ -9,14 +11,27 @@ import { catchError, EMPTY, map, MonoTypeOperatorFunction, Observable, throwErro
 @Injectable({ providedIn: 'root' })
 export class MutationFailures {
   private readonly errorHandler = inject(smartErrorHandlerToken);
+  private readonly conflicts = inject(RenameConflicts);
 
   /**
    * A refused update is reported, then answered with the server's current copy of the row, so
-   * SmartNgRX replaces its optimistic row with the truth. If the row cannot be reloaded, the error
-   * goes on and SmartNgRX restores the row it had before the edit.
+   * SmartNgRX replaces its optimistic row with the truth (SmartNgRX's own rollback would restore
+   * the row it had before the edit, whose child array a department no longer holds as it was
+   * loaded). A version conflict brings that copy along and is told to the screen, which opens the
+   * editor again with the typed name; any other refusal reloads the row. If the row cannot be
+   * reloaded, the error goes on and SmartNgRX restores the row it had before the edit.
    */
-  rollBackUpdate<Row>(reload: () => Observable<Row[]>): MonoTypeOperatorFunction<Row[]> {
+  rollBackUpdate<Row extends { readonly version: number }>(
+    edit: { readonly id: string; readonly name: string },
+    reload: () => Observable<Row[]>,
+  ): MonoTypeOperatorFunction<Row[]> {
     return catchError((error: unknown) => {
+      if (error instanceof VersionConflictError) {
+        const current = error.current as Row;
+        this.errorHandler.handleError('Not saved', error.response);
+        this.conflicts.report({ id: edit.id, name: edit.name, version: current.version });
+        return of([current]);
+      }
       this.errorHandler.handleError('Rename refused', error);
       return reload().pipe(
         map((rows) => {

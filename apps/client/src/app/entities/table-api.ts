@@ -1,8 +1,27 @@
-import { HttpClient } from '@angular/common/http';
-import { CrudTable, MAX_IDS_PER_LOAD } from '@smart-sync/shared-types/mini';
-import { forkJoin, map, Observable, of } from 'rxjs';
+import { HttpClient, HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
+import {
+  CrudTable,
+  MAX_IDS_PER_LOAD,
+  UpdateBody,
+  VERSION_CONFLICT_MESSAGE,
+  VersionConflict,
+} from '@smart-sync/shared-types/mini';
+import { catchError, forkJoin, map, Observable, of, throwError } from 'rxjs';
 import * as z from 'zod/mini';
 import { inChunks } from './chunks';
+
+/** A rename refused because the row had moved on from the version it was made from. */
+export class VersionConflictError<Row> extends Error {
+  constructor(
+    /** The row as it is now (the 409's `current`). */
+    readonly current: Row,
+    /** The 409 itself, as the error handler reports it. */
+    readonly response: HttpErrorResponse,
+  ) {
+    super(VERSION_CONFLICT_MESSAGE);
+    this.name = 'VersionConflictError';
+  }
+}
 
 /**
  * The REST calls every server table answers, parametrised by table name and row schema.
@@ -14,9 +33,9 @@ export class TableApi<Row> {
   constructor(
     private readonly http: HttpClient,
     readonly table: CrudTable,
-    rowSchema: z.ZodMiniType<Row>,
+    private readonly row: z.ZodMiniType<Row>,
   ) {
-    this.rows = z.array(rowSchema);
+    this.rows = z.array(row);
   }
 
   /** Loads rows by id, in as many requests as the server's per-request limit needs. */
@@ -32,10 +51,16 @@ export class TableApi<Row> {
     ).pipe(map((loaded) => loaded.flat()));
   }
 
-  update(id: string, name: string): Observable<Row[]> {
-    return this.http
-      .put<unknown>(this.url(), { id, name })
-      .pipe(map((body) => this.rows.parse(body)));
+  /**
+   * Renames a row made from `version`; the row as the write left it. A 409 because the row has
+   * moved on fails with a {@link VersionConflictError} that holds the row as it is now.
+   */
+  update(id: string, name: string, version: number): Observable<Row[]> {
+    const body: UpdateBody = { id, name, version };
+    return this.http.put<unknown>(this.url(), body).pipe(
+      map((rows) => this.rows.parse(rows)),
+      catchError((error: unknown) => throwError(() => this.conflictIn(error) ?? error)),
+    );
   }
 
   add(name: string, parentId?: string): Observable<Row[]> {
@@ -47,6 +72,17 @@ export class TableApi<Row> {
 
   delete(id: string): Observable<void> {
     return this.http.delete<void>(this.url(encodeURIComponent(id)));
+  }
+
+  private conflictIn(error: unknown): VersionConflictError<Row> | undefined {
+    if (!(error instanceof HttpErrorResponse) || error.status !== HttpStatusCode.Conflict) {
+      return undefined;
+    }
+    const body = error.error as Partial<VersionConflict> | null;
+    const current = this.row.safeParse(body?.current);
+    return body?.message === VERSION_CONFLICT_MESSAGE && current.success
+      ? new VersionConflictError(current.data, error)
+      : undefined;
   }
 
   private url(suffix?: string): string {

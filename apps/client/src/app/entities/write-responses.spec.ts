@@ -8,6 +8,7 @@ import { EntitySignals, LiveDepartment, LiveLocation } from './entity-signals';
 import { FakeServer } from './fake-server.testing';
 import { newRow } from './new-row';
 import { provideEntities } from './provide-entities';
+import { RenameConflict, RenameConflicts } from './rename-conflicts';
 import { NamedRow } from './rows';
 
 /** A parent row and its child array, which takes unsaved rows. */
@@ -107,6 +108,40 @@ describe('writes without an echo', () => {
       const { name, version } = row() as { name: string; version: number };
       expect({ name, version }).toEqual({ name: `Renamed ${table}`, version: 2 });
       expect(ids(department('d1').children)).toEqual(['docs:a', 'folders:b', 'lists:c']);
+    });
+  });
+
+  describe.each([
+    ['a location', 'locations', 'l2', () => location('l2')],
+    ['a department', 'departments', 'd1', () => department('d1')],
+    ['a department child', 'lists', 'c', () => child('d1', 'lists:c')],
+  ] as const)('renaming %s someone else renamed meanwhile', (_label, table, id, row) => {
+    it('keeps their row in the store, and the next rename (from their version) wins', async () => {
+      const conflicts: RenameConflict[] = [];
+      const subscription = app.injector
+        .get(RenameConflicts)
+        .conflict.subscribe((conflict) => conflicts.push(conflict));
+      const { version } = row() as NamedRow;
+      server.renameElsewhere(table, id, `Theirs ${table}`);
+      const requests = await write(() => {
+        (row() as NamedRow).name = `Mine ${table}`;
+      });
+      expect(requests).toEqual([`PUT /api/${table}`]);
+      const shown = () => {
+        const { name, version: now } = row() as NamedRow;
+        return { name, version: now };
+      };
+      expect(shown()).toEqual({ name: `Theirs ${table}`, version: version + 1 });
+      expect(conflicts).toEqual([
+        { id: (row() as NamedRow).id, name: `Mine ${table}`, version: version + 1 },
+      ]);
+      expect(ids(department('d1').children)).toEqual(['docs:a', 'folders:b', 'lists:c']);
+
+      await write(() => {
+        (row() as NamedRow).name = `Mine ${table}`;
+      });
+      expect(shown()).toEqual({ name: `Mine ${table}`, version: version + 2 });
+      subscription.unsubscribe();
     });
   });
 

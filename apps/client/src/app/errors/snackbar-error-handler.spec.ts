@@ -34,6 +34,21 @@ describe('SnackbarErrorHandler', () => {
     );
   });
 
+  it('says a rename was not saved because someone else changed the row meanwhile', async () => {
+    const error = new HttpErrorResponse({
+      status: 409,
+      statusText: 'Conflict',
+      error: { statusCode: 409, message: 'changed by someone else meanwhile', current: {} },
+    });
+    TestBed.inject(SnackbarErrorHandler).handleError('Not saved', error);
+    await loaded();
+    expect(open).toHaveBeenCalledWith(
+      'Not saved: changed by someone else meanwhile',
+      'Dismiss',
+      expect.anything(),
+    );
+  });
+
   it('words SmartNgRX’s load failures for people', async () => {
     TestBed.inject(SnackbarErrorHandler).handleError('loadByIds', new Error('boom'));
     await loaded();

@@ -6,6 +6,7 @@ import { TreeNodeView } from './tree-node-view';
 export interface RowSource {
   readonly id: string;
   name: string;
+  readonly version?: number;
   readonly isLoading?: boolean;
   delete?(): void;
 }

@@ -1,9 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { NameEditor } from './name-editor';
 
-async function setup(name = 'Sales') {
+async function setup(name = 'Sales', draft?: string) {
   const fixture = TestBed.createComponent(NameEditor);
   fixture.componentRef.setInput('name', name);
+  fixture.componentRef.setInput('draft', draft);
   const saved: string[] = [];
   let dismissed = 0;
   fixture.componentInstance.save.subscribe((value) => saved.push(value));
@@ -38,6 +39,13 @@ describe('NameEditor', () => {
     await press('Escape');
     expect(saved).toEqual([]);
     expect(dismissed()).toBe(1);
+  });
+
+  it('starts from a draft (a refused rename’s text) and saves it, as it differs from the name', async () => {
+    const { box, saved, press } = await setup('Theirs', 'Mine');
+    expect(box.value).toBe('Mine');
+    await press('Enter');
+    expect(saved).toEqual(['Mine']);
   });
 
   it('treats Enter on an unchanged name as a cancel', async () => {

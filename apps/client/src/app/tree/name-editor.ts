@@ -9,7 +9,10 @@ import {
   viewChild,
 } from '@angular/core';
 
-/** The inline rename box: Enter saves a changed, non-blank name; Escape cancels. */
+/**
+ * The inline rename box: Enter saves a non-blank name that differs from the row's current one;
+ * Escape cancels.
+ */
 @Component({
   selector: 'app-name-editor',
   templateUrl: './name-editor.html',
@@ -19,6 +22,8 @@ import {
 export class NameEditor {
   /** The name to start from. Read once: later changes from the server don't overwrite the draft. */
   readonly name = input.required<string>();
+  /** Text to start from instead of `name` (a refused rename's), also read once. */
+  readonly draft = input<string>();
   readonly save = output<string>();
   readonly dismiss = output<void>();
 
@@ -28,7 +33,7 @@ export class NameEditor {
   constructor() {
     afterNextRender(() => {
       const box = this.box().nativeElement;
-      box.value = this.name();
+      box.value = this.draft() ?? this.name();
       box.focus();
       box.select();
     });

@@ -3,7 +3,8 @@ import { Subject } from 'rxjs';
 import { SessionUser } from '@smart-sync/shared-types/mini';
 import { fakeAuth, sessionUser } from '../auth/auth.testing';
 import { AddOutcomes } from '../entities/add-outcomes';
-import { fakeDepartment, fakeEntities, fakeLocation } from './fake-entities.testing';
+import { RenameConflicts } from '../entities/rename-conflicts';
+import { fakeDepartment, fakeEntities, fakeLocation, FakeRow } from './fake-entities.testing';
 import { LocationTreeState } from './location-tree-state';
 import { NewRows } from './new-rows';
 import { nodeKey } from './node-key';
@@ -54,6 +55,38 @@ describe('TreeEdits', () => {
     expect(edits.editingRowId()).toBeNull();
     expect(edits.apply({ kind: 'location' }, { kind: 'rename', name: 'Paris' })).toBeUndefined();
     expect(paris.name).toBe('Paris');
+  });
+
+  it('makes a rename from the version the row had when its editor opened', () => {
+    const { edits, node, paris } = setup();
+    const versions = TestBed.inject(RenameConflicts);
+    const empty = paris.departments[1] as FakeRow & { version?: number };
+    empty.version = 4;
+    edits.apply(node(1), { kind: 'edit' });
+    empty.version = 5; // a socket message brought someone else's rename meanwhile
+    edits.apply(node(1), { kind: 'rename', name: 'Support' });
+    expect(versions.versionOf({ id: 'empty', version: 5 })).toBe(4);
+    expect(versions.versionOf({ id: 'empty', version: 5 })).toBe(5);
+  });
+
+  it('opens the editor again with the typed name when someone else renamed the row meanwhile', () => {
+    const { edits, node, paris } = setup();
+    const conflicts = TestBed.inject(RenameConflicts);
+    conflicts.report({ id: 'empty', name: 'Mine', version: 6 });
+    expect(edits.editing()).toEqual({ kind: 'row', id: 'empty', version: 6, draft: 'Mine' });
+    expect(edits.draft()).toBe('Mine');
+    edits.apply(node(1), { kind: 'rename', name: 'Mine' });
+    expect(paris.departments[1].name).toBe('Mine');
+    expect(conflicts.versionOf({ id: 'empty', version: 7 })).toBe(6);
+    expect(edits.draft()).toBeUndefined();
+
+    conflicts.report({ id: 'paris', name: 'Lutetia', version: 3 });
+    expect(edits.editingLocation()).toBe(true);
+    expect(edits.draft()).toBe('Lutetia');
+    // Not over another open editor: that one keeps its text.
+    conflicts.report({ id: 'sales', name: 'Lost', version: 2 });
+    expect(edits.editingLocation()).toBe(true);
+    expect(edits.draft()).toBe('Lutetia');
   });
 
   it('opens a new department in the editor, and focuses the row above once it is discarded', () => {

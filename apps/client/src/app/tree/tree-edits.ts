@@ -1,5 +1,7 @@
 import { computed, inject, Injectable, Injector, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ChildTable, CrudTable, TOP_ID } from '@smart-sync/shared-types/mini';
+import { RenameConflict, RenameConflicts } from '../entities/rename-conflicts';
 import { confirmDelete } from './confirm-delete';
 import { LocationTreeState } from './location-tree-state';
 import { NewRows } from './new-rows';
@@ -9,11 +11,19 @@ import { RowRef, rowTarget } from './row-target';
 import { FocusRequest } from './tree-focus';
 import { allows } from './tree-rights';
 
+/** What an open editor knows besides its row: what the user edits, and from where. */
+interface EditorState {
+  /** The row's version when the editor opened: a rename is made from it. */
+  readonly version?: number;
+  /** Text to start from instead of the row's name: a refused rename's. */
+  readonly draft?: string;
+}
+
 /** What is open in an editor: nothing, the selected location, or one tree row (by client id). */
 export type Editing =
   | { readonly kind: 'nothing' }
-  | { readonly kind: 'location' }
-  | { readonly kind: 'row'; readonly id: string };
+  | ({ readonly kind: 'location' } & EditorState)
+  | ({ readonly kind: 'row'; readonly id: string } & EditorState);
 
 const NOTHING: Editing = { kind: 'nothing' };
 
@@ -26,6 +36,7 @@ export class TreeEdits {
   private readonly state = inject(LocationTreeState);
   private readonly newRows = inject(NewRows);
   private readonly injector = inject(Injector);
+  private readonly conflicts = inject(RenameConflicts);
   private readonly editingState = signal<Editing>(NOTHING);
 
   readonly editing = this.editingState.asReadonly();
@@ -35,6 +46,17 @@ export class TreeEdits {
     const editing = this.editing();
     return editing.kind === 'row' ? editing.id : null;
   });
+  /** The text the open editor starts from, when it is not the row's name. */
+  readonly draft = computed(() => {
+    const editing = this.editing();
+    return editing.kind === 'nothing' ? undefined : editing.draft;
+  });
+
+  constructor() {
+    this.conflicts.conflict.pipe(takeUntilDestroyed()).subscribe((conflict) => {
+      this.reopen(conflict);
+    });
+  }
 
   /**
    * Applies a row's action, the same way for every kind of row; says where focus goes next. An
@@ -48,17 +70,30 @@ export class TreeEdits {
     const index = target.index;
     const department = ref.kind === 'node' ? ref.node.departmentId : undefined;
     switch (action.kind) {
-      case 'edit':
+      case 'edit': {
+        const version = target.row?.version;
         this.editingState.set(
-          ref.kind === 'location' ? { kind: 'location' } : { kind: 'row', id: ref.node.id },
+          ref.kind === 'location'
+            ? { kind: 'location', version }
+            : { kind: 'row', id: ref.node.id, version },
         );
         return undefined;
-      case 'rename':
+      }
+      case 'rename': {
+        const { version } = this.editingState() as EditorState;
         this.editingState.set(NOTHING);
+        if (
+          target.id !== undefined &&
+          version !== undefined &&
+          !this.newRows.isPending(target.id)
+        ) {
+          this.conflicts.editedAt(target.id, version);
+        }
         if (target.row !== undefined) {
           target.row.name = action.name;
         }
         return index === undefined ? undefined : { kind: 'focus', index };
+      }
       case 'cancel': {
         this.editingState.set(NOTHING);
         // A new row is discarded; focus goes to the row above it.
@@ -86,6 +121,26 @@ export class TreeEdits {
       case 'add':
         return this.add(action.table, department);
     }
+  }
+
+  /**
+   * Opens the editor of a row whose rename was refused (someone else changed it meanwhile) again,
+   * with the typed name, made from the row's version now: saving again overwrites their change.
+   * Not while another editor is open, nor for a location that is no longer the selected one.
+   */
+  private reopen({ id, name, version }: RenameConflict): void {
+    if (this.editing().kind !== 'nothing') {
+      return;
+    }
+    const isLocation = this.state.locationOptions().some((location) => location.id === id);
+    if (isLocation && this.state.location()?.id !== id) {
+      return;
+    }
+    this.editingState.set(
+      isLocation
+        ? { kind: 'location', version, draft: name }
+        : { kind: 'row', id, version, draft: name },
+    );
   }
 
   /** Adds an unsaved row of `table`, at the end of its parent's rows, and opens it in the editor. */

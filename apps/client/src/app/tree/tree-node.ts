@@ -41,6 +41,8 @@ import { TreeNodeView } from './tree-node-view';
 export class TreeNode {
   readonly node = input.required<TreeNodeView>();
   readonly editing = input(false);
+  /** The text its editor starts from, when not its name (see NameEditor). */
+  readonly draft = input<string>();
   /** Whether the user may rename, add under and delete it: else it has no such controls. */
   readonly editable = input(false);
   /** The tree's one tab stop (roving tabindex): the row the arrow keys move from. */
