@@ -131,7 +131,10 @@ describe('Auth', () => {
     const signedIn = auth.signIn('bob', 'demo');
     await answer(LOGIN_URL, bob);
     await signedIn;
+    const hook = jest.fn(() => expect(auth.signingOut()).toBe(true));
+    auth.beforeSignOut(hook);
     const signedOut = auth.signOut();
+    expect(hook).toHaveBeenCalledTimes(1);
     const request = backend.expectOne(LOGOUT_URL);
     expect(request.request.method).toBe('POST');
     expect(reload).not.toHaveBeenCalled();
@@ -151,6 +154,7 @@ describe('Auth', () => {
     backend.expectOne(LOGOUT_URL).flush(null, { status: 500, statusText: 'Server Error' });
     await expect(failed).rejects.toBeInstanceOf(HttpErrorResponse);
     expect(reload).toHaveBeenCalledTimes(1);
+    expect(auth.signingOut()).toBe(false);
   });
 });
 

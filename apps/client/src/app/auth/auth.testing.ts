@@ -27,11 +27,16 @@ export function fakeAuth(initial: SessionUser | null | 'checking' = ADMIN) {
     const now = user();
     return now === undefined ? 'checking' : now === null ? 'signed-out' : 'signed-in';
   });
+  const signingOut = signal(false);
+  const signOutHooks: (() => void)[] = [];
   const auth = {
     user,
     pageUser,
     status,
     signedIn: computed(() => status() === 'signed-in'),
+    signingOut,
+    signOutHooks,
+    beforeSignOut: jest.fn((hook: () => void) => void signOutHooks.push(hook)),
     refresh: jest.fn(() => Promise.resolve()),
     signIn: jest.fn((): Promise<string | undefined> => Promise.resolve(undefined)),
     signOut: jest.fn(() => Promise.resolve()),

@@ -99,6 +99,10 @@ export class Auth {
     return user === undefined ? 'checking' : user === null ? 'signed-out' : 'signed-in';
   });
   readonly signedIn = computed(() => this.status() === 'signed-in');
+  private readonly signingOutState = signal(false);
+  /** From a sign-out's start until it failed or the page reloads: live updates stop at once. */
+  readonly signingOut = this.signingOutState.asReadonly();
+  private readonly signOutHooks: (() => void)[] = [];
 
   /** Asks the server who the session cookie (if any) belongs to. */
   async refresh(): Promise<void> {
@@ -130,11 +134,22 @@ export class Auth {
    * which starts signed out, with an empty store. A session the server no longer knows (401) is
    * as good as signed out; any other failure is thrown and the user stays signed in.
    */
+  /**
+   * Runs `hook` when a sign-out starts, before the server ends the session: e.g. the socket closes
+   * itself rather than being closed by the server and reconnecting meanwhile.
+   */
+  beforeSignOut(hook: () => void): void {
+    this.signOutHooks.push(hook);
+  }
+
   async signOut(): Promise<void> {
+    this.signingOutState.set(true);
+    this.signOutHooks.forEach((hook) => hook());
     try {
       await firstValueFrom(this.http.post(LOGOUT_URL, null));
     } catch (error) {
       if (!(error instanceof HttpErrorResponse && error.status === 401)) {
+        this.signingOutState.set(false);
         throw error;
       }
     }

@@ -82,6 +82,19 @@ describe('provideLiveUpdates', () => {
     expect(connection.connect).toHaveBeenCalledTimes(2);
   });
 
+  it('closes the socket as a sign-out starts, and opens it again if the sign-out failed', async () => {
+    const { auth, connection } = await start();
+    expect(connection.disconnect).not.toHaveBeenCalled();
+    auth.signingOut.set(true);
+    auth.signOutHooks.forEach((hook) => hook());
+    expect(connection.disconnect).toHaveBeenCalledTimes(1);
+    TestBed.tick();
+    expect(connection.connect).toHaveBeenCalledTimes(1);
+    auth.signingOut.set(false);
+    TestBed.tick();
+    expect(connection.connect).toHaveBeenCalledTimes(2);
+  });
+
   it('checks the session again when the server refused or closed the socket', async () => {
     const { auth, connection } = await start();
     expect(auth.refresh).not.toHaveBeenCalled();

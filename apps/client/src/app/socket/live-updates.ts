@@ -39,8 +39,9 @@ export function provideLiveUpdates(): EnvironmentProviders {
       injector.get(EntitySignals).reloadAll();
     });
     connection.refused.pipe(takeUntilDestroyed()).subscribe(() => void auth.refresh());
+    auth.beforeSignOut(() => connection.disconnect());
     effect(() => {
-      if (auth.signedIn()) {
+      if (auth.signedIn() && !auth.signingOut()) {
         connection.connect();
       } else {
         connection.disconnect();
