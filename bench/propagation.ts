@@ -6,13 +6,14 @@
 // `-- --cluster --same-instance`: A and B both on instance 1 of that cluster (no hop through Redis
 // to another instance), to tell the hop's share from the rest of the cluster setup's.
 // Also counts the API requests each browser makes per rename (goal: 1 each — A's PUT, B's reload).
-import { request, type Page, type Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { DevServer } from '@smart-sync/dev-server';
 import {
   Api,
   chooseLocation,
   openBrowsersAt,
   renameNode,
+  signedInRequest,
   treeItem,
   uniqueName,
 } from '@smart-sync/e2e-common';
@@ -143,7 +144,7 @@ async function main() {
     ? await startTwoInstances(args.includes('--same-instance'))
     : await startOneServer();
   try {
-    const api = new Api(await request.newContext({ baseURL: servers.baseURLs[0] }));
+    const api = new Api(await signedInRequest(servers.baseURLs[0]));
     const location = uniqueName('Bench location');
     const department = uniqueName('Bench department');
     await api.add('departments', department, await api.add('locations', location));

@@ -1,10 +1,10 @@
-import { request } from '@playwright/test';
 import {
   Api,
   chooseLocation,
   connectionStatus,
   openSeparateBrowsers,
   renameNode,
+  signedInRequest,
   treeItem,
   uniqueName,
 } from '@smart-sync/e2e-common';
@@ -23,7 +23,7 @@ test.beforeAll(() => server.start());
 test.afterAll(() => server.dispose());
 
 test('after a server restart both browsers reconnect and edits still sync', async () => {
-  const api = new Api(await request.newContext({ baseURL: server.baseURL }));
+  const api = new Api(await signedInRequest(server.baseURL));
   const location = uniqueName('Location');
   const department = uniqueName('Department');
   await api.add('departments', department, await api.add('locations', location));

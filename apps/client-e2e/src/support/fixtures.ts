@@ -1,5 +1,5 @@
 import { test as base } from '@playwright/test';
-import { Api, uniqueName } from '@smart-sync/e2e-common';
+import { Api, signIn, uniqueName } from '@smart-sync/e2e-common';
 
 export interface OwnRows {
   location: { id: string; name: string };
@@ -11,10 +11,19 @@ export interface OwnRows {
 }
 
 /**
+ * Signed in as the admin: `request` (and `api` on it) and `context` (so `page` too).
  * `own`: a location of this test's own with one department, made through the API before the test
  * and deleted (with everything under it) after, so specs never depend on each other's edits.
  */
 export const test = base.extend<{ api: Api; own: OwnRows }>({
+  request: async ({ request }, use) => {
+    await signIn(request);
+    await use(request);
+  },
+  context: async ({ context }, use) => {
+    await signIn(context.request);
+    await use(context);
+  },
   api: async ({ request }, use) => use(new Api(request)),
   own: async ({ api }, use) => {
     const location = { id: '', name: uniqueName('Location') };

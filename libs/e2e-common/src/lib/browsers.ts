@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type LaunchOptions, type Page } from '@playwright/test';
+import { DEFAULT_USER, openSignedIn } from './sign-in';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -27,31 +28,35 @@ export const chromiumLaunchOptions: LaunchOptions = {
 
 /**
  * Opens the app in `count` separate browser processes (not tabs of one context), one page each,
- * to prove that a change crosses from one browser to another.
+ * to prove that a change crosses from one browser to another; signed in as `users[i]` (default:
+ * the admin).
  */
 export function openSeparateBrowsers(
   count: number,
   baseURL: string,
+  users: readonly string[] = [],
 ): Promise<{ pages: Page[]; close: () => Promise<void> }> {
-  return openBrowsersAt(Array.from({ length: count }, () => baseURL));
+  return openBrowsersAt(
+    Array.from({ length: count }, () => baseURL),
+    users,
+  );
 }
 
 /**
  * Opens the app in one separate browser process per base URL, e.g. one on each server instance of
- * a cluster and one through its load balancer.
+ * a cluster and one through its load balancer; each signed in as `users[i]` (default: the admin).
  */
 export async function openBrowsersAt(
   baseURLs: readonly string[],
+  users: readonly string[] = [],
 ): Promise<{ pages: Page[]; close: () => Promise<void> }> {
   const browsers: Browser[] = await Promise.all(
     baseURLs.map(() => chromium.launch(chromiumLaunchOptions)),
   );
   const pages = await Promise.all(
-    browsers.map(async (browser, i) => {
-      const page = await (await browser.newContext({ baseURL: baseURLs[i] })).newPage();
-      await page.goto('/');
-      return page;
-    }),
+    browsers.map(async (browser, i) =>
+      openSignedIn(await browser.newContext({ baseURL: baseURLs[i] }), users[i] ?? DEFAULT_USER),
+    ),
   );
   return { pages, close: async () => void (await Promise.all(browsers.map((b) => b.close()))) };
 }
