@@ -29,6 +29,16 @@ describe('loginBodySchema', () => {
       'password',
     ]);
   });
+
+  it('refuses a username with control characters or lone surrogates (a password may hold any)', () => {
+    const messages = (username: string) =>
+      loginBodySchema
+        .safeParse({ username, password: '\u0000\ud800' })
+        .error?.issues.map((issue) => issue.message);
+    expect(messages('a\u0000')).toEqual(['must not contain control characters']);
+    expect(messages('\ud800')).toEqual(['must not contain lone surrogates (not Unicode text)']);
+    expect(messages('bob')).toBeUndefined();
+  });
 });
 
 describe('roleIn', () => {

@@ -1,5 +1,11 @@
 import * as z from 'zod';
 import { idSchema } from './fields';
+import {
+  NO_CONTROL_CHARACTERS,
+  NO_CONTROL_CHARACTERS_MESSAGE,
+  WELL_FORMED,
+  WELL_FORMED_MESSAGE,
+} from './text';
 
 /**
  * Identity and access — the contract between the browser and the server:
@@ -39,7 +45,10 @@ export const loginBodySchema = z.object({
   username: z
     .string({ error: 'must be a string' })
     .min(1, 'must not be empty')
-    .max(USERNAME_MAX_LENGTH, `must be at most ${USERNAME_MAX_LENGTH} characters`),
+    .max(USERNAME_MAX_LENGTH, `must be at most ${USERNAME_MAX_LENGTH} characters`)
+    // Looked up in the database: PostgreSQL refuses a NUL in text (text.ts).
+    .regex(WELL_FORMED, { error: WELL_FORMED_MESSAGE, abort: true })
+    .regex(NO_CONTROL_CHARACTERS, NO_CONTROL_CHARACTERS_MESSAGE),
   password: z
     .string({ error: 'must be a string' })
     .min(1, 'must not be empty')
