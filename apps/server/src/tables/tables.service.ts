@@ -32,6 +32,8 @@ export type Row = ChildRow | LocationRow | DepartmentRow;
 
 const ROW_FIELDS = { id: true, name: true, version: true } as const;
 const CREATION_ORDER = [{ created: 'asc' }, { id: 'asc' }] as const;
+/** Ids per query of an ordered `in` list (a parent's children all come from the one chunk). */
+const IN_LIST_CHUNK = 500;
 
 /** Prisma's "the row to update or delete does not exist". */
 const RECORD_NOT_FOUND = 'P2025';
@@ -227,12 +229,20 @@ export class TablesService {
       const child = TABLES[definition.childTables[0]];
       if (child.parent.table === 'top') return lists;
       const key = child.parent.foreignKey;
-      const rows = await this.delegate(child).findMany({
-        where: { [key]: { in: ids } },
-        select: { id: true, [key]: true },
-        orderBy: CREATION_ORDER,
-      });
-      for (const row of rows) {
+      // Prisma does not split an ordered `in` list: 1,000 ids exceed SQLite's bound parameters.
+      const chunks = Array.from({ length: Math.ceil(ids.length / IN_LIST_CHUNK) }, (_, index) =>
+        ids.slice(index * IN_LIST_CHUNK, (index + 1) * IN_LIST_CHUNK),
+      );
+      const found = await Promise.all(
+        chunks.map((chunk) =>
+          this.delegate(child).findMany({
+            where: { [key]: { in: chunk } },
+            select: { id: true, [key]: true },
+            orderBy: CREATION_ORDER,
+          }),
+        ),
+      );
+      for (const row of found.flat()) {
         const parentId = row[key] as string;
         const list = (lists.get(parentId) as string[] | undefined) ?? [];
         if (list.length === 0) lists.set(parentId, list);
