@@ -15,6 +15,7 @@ export const SERVER_LAYERS = [
   'notifications',
   'tables',
   'health',
+  'metrics',
   'adapters',
   'client-app',
 ];

@@ -11,6 +11,7 @@ import { withRequestContext } from './common/request-context';
 import { logRequests } from './common/request-logger.middleware';
 import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
+import { METRICS_PATH, MetricsService } from './metrics/metrics.service';
 import { RedisConnection } from './redis/redis-connection';
 
 export const API_PREFIX = 'api';
@@ -34,9 +35,11 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
   const sockets = new SocketIoAdapter(app, config.corsOrigins, policy, app.get(RedisConnection));
   app.disable('x-powered-by');
   app.use(requests.middleware);
+  // Before anything that may answer: refused requests are timed too.
+  app.use(app.get(MetricsService).measureRequests());
   app.use(securityHeaders());
   app.use(compressResponses());
-  app.setGlobalPrefix(API_PREFIX);
+  app.setGlobalPrefix(API_PREFIX, { exclude: [METRICS_PATH] });
   app.use(refuseForeignOrigins(policy));
   app.enableCors({ origin: [...config.corsOrigins] });
   if (config.logLevels.includes('debug')) app.use(logRequests());

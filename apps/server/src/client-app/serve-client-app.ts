@@ -3,9 +3,10 @@ import { basename, join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type RequestHandler } from 'express';
+import { METRICS_PATH } from '../metrics/metrics.service';
 
 /** Paths the client app never shadows. */
-const SERVER_PATHS = /^\/(api|socket\.io)(\/|$)/;
+const SERVER_PATHS = new RegExp(`^/(api|socket\\.io|${METRICS_PATH})(/|$)`);
 /** A path naming a file (`/main.js`) rather than an app route (`/locations/3`). */
 const FILE_PATH = /\.[^/]*$/;
 /** A build file whose name carries its content hash (`main-SZSULD6F.js`): it never changes. */
@@ -17,8 +18,8 @@ const REVALIDATE = 'no-cache';
 
 /**
  * Serves the built Angular client at `/` when its folder holds an index.html: its files, and
- * index.html for any other GET of an app route (SPA fallback). `/api` and `/socket.io` stay the
- * server's. Hashed files are cached for a year, everything else revalidated. Returns whether it
+ * index.html for any other GET of an app route (SPA fallback). `/api`, `/socket.io` and `/metrics`
+ * stay the server's. Hashed files are cached for a year, everything else revalidated. Returns whether it
  * serves the client.
  */
 export function serveClientApp(app: NestExpressApplication, dir: string): boolean {

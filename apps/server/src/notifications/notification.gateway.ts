@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
   type OnGatewayConnection,
@@ -21,7 +21,9 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import type { SessionSockets } from '../auth/session-sockets';
+import { localRecipients } from './local-recipients';
 import { ALL_ROOM, roomOf, roomsOfSocket, sessionRoom } from './notification-rules';
+import { NO_SYNC_METRICS, SYNC_METRICS, type SyncMetrics } from './sync-metrics';
 
 /** What a socket carries of its user (serializable: other instances read it through the adapter). */
 interface SocketData {
@@ -69,7 +71,10 @@ export class NotificationGateway
   private readonly namespace?: DataNamespace;
 
   // Not AuthService itself: it needs the database client, which needs this gateway (CHANGE_SINK).
-  constructor(private readonly modules: ModuleRef) {}
+  constructor(
+    private readonly modules: ModuleRef,
+    @Optional() @Inject(SYNC_METRICS) private readonly metrics: SyncMetrics = NO_SYNC_METRICS,
+  ) {}
 
   /** Authenticates every handshake by the session cookie, before the socket connects. */
   afterInit(namespace: DataNamespace): void {
@@ -101,11 +106,13 @@ export class NotificationGateway
     );
     timer.unref();
     this.expiries.set(socket.id, timer);
+    this.metrics.socketConnected();
   }
 
   handleDisconnect(socket: DataSocket): void {
     clearTimeout(this.expiries.get(socket.id));
     this.expiries.delete(socket.id);
+    this.metrics.socketDisconnected();
   }
 
   /** The client dropped rows from its store: it no longer hears about them. */
@@ -146,12 +153,17 @@ export class NotificationGateway
     this.namespace?.in(socketId).socketsJoin(ids.map((id) => roomOf(table, id)));
   }
 
-  /** One emit to the sockets in `rooms` (and the admins' "all" room), except the writer's. */
-  deliver(notification: SocketNotification, rooms: string[], except?: string): void {
+  /**
+   * One emit to the sockets in `rooms` (and the admins' "all" room), except the writer's.
+   * Returns how many sockets of this instance it reached.
+   */
+  deliver(notification: SocketNotification, rooms: string[], except?: string): number {
     const namespace = this.namespace;
-    if (!namespace) return;
-    const target = namespace.to([...rooms, ALL_ROOM]);
+    if (!namespace) return 0;
+    const targets = [...rooms, ALL_ROOM];
+    const target = namespace.to(targets);
     (except ? target.except(except) : target).emit(NOTIFICATION_EVENT, notification);
+    return localRecipients(namespace.adapter.rooms, targets, except);
   }
 
   /** Sign-out: the session's sockets close, on every instance. */

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Change } from '@smart-sync/server-db';
 import type { NotificationAction, ServerTable } from '@smart-sync/shared-types';
 import { requestContext } from '../common/request-context';
 import { deliveriesFor, interestRoom } from './notification-rules';
 import { NotificationGateway } from './notification.gateway';
+import { NO_SYNC_METRICS, SYNC_METRICS, type SyncMetrics } from './sync-metrics';
 
 interface Pending {
   action: NotificationAction;
@@ -12,6 +13,8 @@ interface Pending {
   rooms: Set<string>;
   /** The socket whose request made the writes: it already has them (no echo). */
   writer: string | undefined;
+  /** When its first change was recorded (right after its commit), `performance.now()`. */
+  recordedAt: number;
 }
 
 /**
@@ -27,17 +30,21 @@ export class NotificationService {
   private pending = new Map<string, Pending>();
   private flushScheduled = false;
 
-  constructor(private readonly gateway: NotificationGateway) {}
+  constructor(
+    private readonly gateway: NotificationGateway,
+    @Optional() @Inject(SYNC_METRICS) private readonly metrics: SyncMetrics = NO_SYNC_METRICS,
+  ) {}
 
   /** Called by the change recorder once a write has committed. */
   record(change: Change): void {
     const { socketId: writer, locationId } = requestContext();
+    const now = performance.now();
     for (const { notification, rooms } of deliveriesFor(change)) {
       const { action, table, ids } = notification;
       const key = `${action}:${table}:${writer ?? ''}:${locationId ?? ''}`;
       let entry = this.pending.get(key);
       if (!entry) {
-        entry = { action, table, ids: new Set(), rooms: new Set(), writer };
+        entry = { action, table, ids: new Set(), rooms: new Set(), writer, recordedAt: now };
         this.pending.set(key, entry);
       }
       for (const id of ids) entry.ids.add(id);
@@ -55,8 +62,10 @@ export class NotificationService {
     const batch = this.pending;
     this.pending = new Map();
     this.flushScheduled = false;
-    for (const { action, table, ids, rooms, writer } of batch.values()) {
-      this.gateway.deliver({ action, table, ids: [...ids] }, [...rooms], writer);
+    for (const { action, table, ids, rooms, writer, recordedAt } of batch.values()) {
+      const recipients = this.gateway.deliver({ action, table, ids: [...ids] }, [...rooms], writer);
+      const delaySeconds = (performance.now() - recordedAt) / 1000;
+      this.metrics.notificationSent({ table, action, recipients, delaySeconds });
     }
   }
 }
