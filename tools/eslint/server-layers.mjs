@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const SERVER_LAYERS = [
   'config',
   'common',
+  'logging',
   'db',
   'redis',
   'auth',

@@ -1,5 +1,6 @@
 import type { NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { SocketIoAdapter } from './adapters/socket-io.adapter';
 import { serveClientApp } from './client-app/serve-client-app';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -8,9 +9,10 @@ import { InFlightRequests } from './common/in-flight-requests';
 import { jsonBody } from './common/json-body.middleware';
 import { OriginPolicy, refuseForeignOrigins } from './common/origin-policy';
 import { withRequestContext } from './common/request-context';
-import { logRequests } from './common/request-logger.middleware';
 import { securityHeaders } from './common/security-headers';
 import type { AppConfig } from './config/app-config';
+import { logHttpRequests } from './logging/http-logger';
+import { APP_LOGGER } from './logging/logger';
 import { METRICS_PATH, MetricsService } from './metrics/metrics.service';
 import { RedisConnection } from './redis/redis-connection';
 
@@ -19,7 +21,8 @@ export const API_PREFIX = 'api';
 /** Options to create the Nest app with (main.ts and the integration tests alike). */
 export function appOptions(config: AppConfig): NestApplicationOptions {
   // The body parser is jsonBody() below: Express's would answer its errors with a stack trace.
-  return { bodyParser: false, logger: config.logLevels };
+  // Nest's own lines wait for pino (configureApp), filtered by LOG_LEVEL until then.
+  return { bodyParser: false, logger: config.logLevels, bufferLogs: true };
 }
 
 /** What a graceful shutdown needs of a configured app. */
@@ -33,16 +36,17 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): Co
   const policy = new OriginPolicy(config.corsOrigins);
   const requests = new InFlightRequests();
   const sockets = new SocketIoAdapter(app, config.corsOrigins, policy, app.get(RedisConnection));
+  app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(requests.middleware);
-  // Before anything that may answer: refused requests are timed too.
+  // Before anything that may answer: refused requests are timed and logged too.
   app.use(app.get(MetricsService).measureRequests());
+  app.use(logHttpRequests(app.get(APP_LOGGER)));
   app.use(securityHeaders());
   app.use(compressResponses());
   app.setGlobalPrefix(API_PREFIX, { exclude: [METRICS_PATH] });
   app.use(refuseForeignOrigins(policy));
   app.enableCors({ origin: [...config.corsOrigins] });
-  if (config.logLevels.includes('debug')) app.use(logRequests());
   app.use(jsonBody());
   // After the body parser: its callback would run outside the context.
   app.use(withRequestContext());

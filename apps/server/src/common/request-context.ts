@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SOCKET_ID_HEADER } from '@smart-sync/shared-types';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
+import { requestIdOf } from './request-id';
 import type { SignedInUser } from './signed-in-user';
 
 /**
@@ -18,9 +20,13 @@ export interface RequestContext {
   user?: SignedInUser;
   /** The location a write is under, once its access check found it: who else may hear of it. */
   locationId?: string;
+  /** The request's id (see request-id.ts): the notifications it causes log it too. */
+  requestId?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
+/** The same contexts by request, for code that runs outside it (the request log line). */
+const byRequest = new WeakMap<IncomingMessage, RequestContext>();
 
 /** A socket.io socket id: 20 base64url characters today; anything else is ignored. */
 const SOCKET_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -30,12 +36,19 @@ export function requestContext(): RequestContext {
   return storage.getStore() ?? {};
 }
 
+/** The context of a request, once it got one (after the body parser). */
+export function contextOf(request: IncomingMessage): RequestContext | undefined {
+  return byRequest.get(request);
+}
+
 /** Runs the rest of each request inside its {@link RequestContext}. */
 export function withRequestContext(): RequestHandler {
   const header = SOCKET_ID_HEADER.toLowerCase();
   return (request, _response, next) => {
     const value = request.headers[header];
     const socketId = typeof value === 'string' && SOCKET_ID.test(value) ? value : undefined;
-    storage.run({ socketId }, next);
+    const context: RequestContext = { socketId, requestId: requestIdOf(request) };
+    byRequest.set(request, context);
+    storage.run(context, next);
   };
 }

@@ -43,6 +43,7 @@ const envSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('log'),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).default('json'),
   CLIENT_DIR: z.string().min(1).optional(),
   REDIS_URL: z
     .string()
@@ -74,6 +75,8 @@ export interface AppConfig {
   seedScale: number;
   /** The enabled Nest log levels. */
   logLevels: LogLevel[];
+  /** One JSON object per line (for machines), or coloured lines for a developer's terminal. */
+  logFormat: 'json' | 'pretty';
   /** The built client served at `/` when the folder exists. */
   clientDir: string;
   /** Redis for the socket.io adapter (broadcasts across instances); none: in-memory. */
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: vars.SEED,
     seedScale: vars.SEED_SCALE,
     logLevels: LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(vars.LOG_LEVEL) + 1),
+    logFormat: vars.LOG_FORMAT,
     clientDir: vars.CLIENT_DIR ? resolve(vars.CLIENT_DIR) : defaultClientDir(),
     redisUrl: vars.REDIS_URL,
     redisKeyPrefix: vars.REDIS_KEY_PREFIX,

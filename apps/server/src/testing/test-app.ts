@@ -21,6 +21,7 @@ import { newSessionToken, sessionIdOf } from '../auth/session-cookie';
 import type { Rights } from '../common/signed-in-user';
 import { loadConfig } from '../config/app-config';
 import { PrismaService } from '../db/prisma.service';
+import { LOG_DESTINATION } from '../logging/logger';
 
 export const ALLOWED_ORIGIN = 'http://allowed.example';
 
@@ -112,12 +113,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Options of {@link startTestApp} besides the environment. */
+export interface TestAppOptions {
+  /** Where the app's JSON log lines go instead of stdout (with `LOG_LEVEL` in `env`). */
+  logs?: { write(line: string): void };
+}
+
 /**
  * The real Nest app, configured as main.ts does, on a database of its own (SQLite, or PostgreSQL
  * when TEST_POSTGRESQL_URL is set), listening on a free port.
- * `env` overrides the test defaults: SEED=false, CORS_ORIGINS=http://allowed.example, no client.
+ * `env` overrides the test defaults: SEED=false, CORS_ORIGINS=http://allowed.example, no client,
+ * LOG_LEVEL=error.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'smart-sync-app-'));
   // A database of its own, unless the test shares one between apps (instances).
   const database = env['DATABASE_URL']
@@ -133,7 +144,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot(config)],
-  }).compile();
+  })
+    .overrideProvider(LOG_DESTINATION)
+    .useValue(options.logs ?? null)
+    .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>(appOptions(config));
   const configured = configureApp(app, config);
   await app.listen(0, '127.0.0.1');
