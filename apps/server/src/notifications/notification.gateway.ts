@@ -153,6 +153,12 @@ export class NotificationGateway
     this.namespace?.in(socketId).socketsJoin(ids.map((id) => roomOf(table, id)));
   }
 
+  /** The socket (on any instance) no longer hears about these rows. */
+  unsubscribe(socketId: string, table: ServerTable, ids: string[]): void {
+    if (ids.length === 0) return;
+    this.namespace?.in(socketId).socketsLeave(ids.map((id) => roomOf(table, id)));
+  }
+
   /**
    * One emit to the sockets in `rooms` (and the admins' "all" room), except the writer's.
    * Returns how many sockets of this instance it reached.
