@@ -42,7 +42,10 @@ export class DepartmentChildEffects extends EffectService<DepartmentChildRow> {
           .load(serverIds)
           .pipe(map((rows) => rows.map((row) => withClientId(table, row)))),
       ),
-    ).pipe(map((groups) => groups.flat()));
+    ).pipe(
+      map((groups) => groups.flat()),
+      this.failures.reportAndSkip('Could not load rows'),
+    );
   }
 
   override loadByIndexes(): Observable<PartialArrayDefinition> {

@@ -47,7 +47,10 @@ export class DepartmentEffects extends EffectService<DepartmentRow> {
   private readonly conflicts = inject(RenameConflicts);
 
   override loadByIds(ids: string[]): Observable<DepartmentRow[]> {
-    return this.api.load(ids).pipe(map((rows) => rows.map(toClientRow)));
+    return this.api.load(ids).pipe(
+      map((rows) => rows.map(toClientRow)),
+      this.failures.reportAndSkip('Could not load departments'),
+    );
   }
 
   override loadByIndexes(

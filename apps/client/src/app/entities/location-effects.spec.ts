@@ -2,7 +2,7 @@ import { HttpErrorResponse, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { smartErrorHandlerToken } from '@smarttools/smart-signals';
-import { firstValueFrom } from 'rxjs';
+import { firstValueFrom, toArray } from 'rxjs';
 import { AddOutcome, AddOutcomes } from './add-outcomes';
 import { LocationEffects } from './location-effects';
 import { TopEffects } from './top-effects';
@@ -31,6 +31,20 @@ describe('TopEffects and LocationEffects', () => {
     expect(post.request.body).toEqual(['1']);
     post.flush([{ id: '1', locations: ['l1', 'l2'] }]);
     expect(await rows).toEqual([{ id: '1', locations: ['l1', 'l2'] }]);
+  });
+
+  it('reports a failed load and ends it without rows, so SmartNgRX goes on loading later', async () => {
+    const handler = TestBed.inject(smartErrorHandlerToken);
+    const loads = [
+      { effects: TestBed.inject(TopEffects), ids: ['1'], url: '/api/top' },
+      { effects: TestBed.inject(LocationEffects), ids: ['l1'], url: '/api/locations' },
+    ];
+    for (const { effects, ids, url } of loads) {
+      const emitted = firstValueFrom(effects.loadByIds(ids).pipe(toArray()));
+      http.expectOne(url).flush(null, { status: 503, statusText: 'Unavailable' });
+      expect(await emitted).toEqual([]);
+    }
+    expect(handler.handleError).toHaveBeenCalledTimes(2);
   });
 
   it('loads, renames and adds locations with their ids unchanged', async () => {

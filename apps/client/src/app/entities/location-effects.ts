@@ -22,7 +22,7 @@ export class LocationEffects extends EffectService<LocationRow> {
   private readonly conflicts = inject(RenameConflicts);
 
   override loadByIds(ids: string[]): Observable<LocationRow[]> {
-    return this.api.load(ids);
+    return this.api.load(ids).pipe(this.failures.reportAndSkip('Could not load locations'));
   }
 
   override loadByIndexes(): Observable<PartialArrayDefinition> {

@@ -45,7 +45,10 @@ export class MutationFailures {
     });
   }
 
-  /** Reports a refused add or delete; SmartNgRX then refreshes the parent row. */
+  /**
+   * Reports a refused add or delete. SmartNgRX marks the parent row dirty but does not reload it
+   * (docs/smartngrx-notes.md): a refused delete's row stays hidden until the parent reloads.
+   */
   report<T>(message: string): MonoTypeOperatorFunction<T> {
     return catchError((error: unknown) => {
       this.errorHandler.handleError(message, error);
@@ -53,7 +56,11 @@ export class MutationFailures {
     });
   }
 
-  /** Reports a failed background load and ends it quietly, so SmartNgRX's pipeline keeps running. */
+  /**
+   * Reports a failed load and ends it quietly: an error would end SmartNgRX's load pipeline of the
+   * table for good (docs/smartngrx-notes.md). The rows stay loading until the next reload, e.g.
+   * the one every socket connect makes.
+   */
   reportAndSkip<T>(message: string): MonoTypeOperatorFunction<T> {
     return catchError((error: unknown) => {
       this.errorHandler.handleError(message, error);
