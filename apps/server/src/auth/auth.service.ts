@@ -6,6 +6,10 @@ import type { SignedInUser } from '../common/signed-in-user';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { PrismaService } from '../db/prisma.service';
 import { newSessionToken, sessionIdOf, sessionTokenIn } from './session-cookie';
+import { UserCache } from './user-cache';
+
+/** How long a user's rights are taken as read (see {@link UserCache}). */
+export const USER_CACHE_MS = 5_000;
 
 const USER_FIELDS = {
   id: true,
@@ -44,6 +48,7 @@ function signedIn(user: StoredUser, session: { id: string; expiresAt: Date }): S
  */
 @Injectable()
 export class AuthService {
+  private readonly users = new UserCache<StoredUser>(USER_CACHE_MS);
   /** Verified against for unknown usernames, so they cost what a wrong password costs. */
   private readonly dummyHash = hashPassword(randomBytes(16).toString('hex'));
 
@@ -56,17 +61,25 @@ export class AuthService {
 
   /**
    * The user of the session a `Cookie` header names, when it is valid and unexpired: one indexed
-   * lookup, the only one per request and per socket handshake (the place to cache it).
+   * lookup of the session per request and per socket handshake; the user and their grants come
+   * from a short-lived cache (two more queries when it has to read them).
    */
   async userOfCookie(cookieHeader: string | undefined): Promise<SignedInUser | undefined> {
     const token = sessionTokenIn(cookieHeader);
     if (!token) return undefined;
     const session = await this.db.client.session.findUnique({
       where: { id: sessionIdOf(token) },
-      select: { id: true, expiresAt: true, user: { select: USER_FIELDS } },
+      select: { id: true, expiresAt: true, userId: true },
     });
     if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
-    return signedIn(session.user, session);
+    const user = this.users.get(session.userId) ?? (await this.readUser(session.userId));
+    return user && signedIn(user, session);
+  }
+
+  private async readUser(id: string): Promise<StoredUser | undefined> {
+    const user = await this.db.client.user.findUnique({ where: { id }, select: USER_FIELDS });
+    if (user) this.users.set(user);
+    return user ?? undefined;
   }
 
   /**
@@ -83,6 +96,8 @@ export class AuthService {
     });
     const matches = await verifyPassword(password, user?.passwordHash ?? (await this.dummyHash));
     if (!user || !matches) return undefined;
+    const { passwordHash: _, ...rights } = user;
+    this.users.set(rights);
     const token = newSessionToken();
     const now = Date.now();
     await this.db.client.session.deleteMany({ where: { expiresAt: { lte: new Date(now) } } });

@@ -119,6 +119,8 @@ describe('socket scoping', () => {
     await t.db.base.grant.create({
       data: { userId: carolUser.id, locationId: doomed.id, role: 'viewer' },
     });
+    // A grant made in the database counts at the user's next sign-in (or within USER_CACHE_MS).
+    as.carol = await logIn(t.url, 'carol', DEMO_PASSWORD);
     const carol = await listen('carol');
     const dave = await listen('dave');
     await load('carol', carol.id, 'top', ['1']);
