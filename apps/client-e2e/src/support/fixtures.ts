@@ -1,13 +1,11 @@
 import { test as base } from '@playwright/test';
 import { Api, signIn, uniqueName } from '@smart-sync/e2e-common';
+import type { ChildTable } from '@smart-sync/shared-types';
 
 export interface OwnRows {
   location: { id: string; name: string };
   department: { id: string; name: string };
-  add(
-    table: 'docs' | 'folders' | 'lists' | 'sprintFolders',
-    prefix: string,
-  ): Promise<{ id: string; name: string }>;
+  add(table: ChildTable, prefix: string): Promise<{ id: string; name: string }>;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { testDatabaseKind } from '@smart-sync/server-db';
+import { rowDelegate, TABLES, testDatabaseKind } from '@smart-sync/server-db';
 import {
   ALL_INTEREST,
   CHILD_TABLES,
@@ -36,21 +36,21 @@ describe('REST writes → socket.io notifications', () => {
     const department = await base.department.create({
       data: { name: `${name} department`, locationId: location.id },
     });
-    const departmentId = department.id;
-    const [doc, folder, list, sprintFolder] = await Promise.all([
-      base.doc.create({ data: { name: `${name} doc`, departmentId } }),
-      base.folder.create({ data: { name: `${name} folder`, departmentId } }),
-      base.list.create({ data: { name: `${name} list`, departmentId } }),
-      base.sprintFolder.create({ data: { name: `${name} sprint folder`, departmentId } }),
-    ]);
+    // One row of every child table, through the registry: a table added later is covered too.
+    const children = await Promise.all(
+      CHILD_TABLES.map(async (table) => {
+        const { parent } = TABLES[table];
+        if (parent.table === 'top') throw new Error(`${table} has no parent row`);
+        const data = { name: `${name} ${table}`, [parent.foreignKey]: department.id };
+        const row = await rowDelegate(base, TABLES[table]).create({ data });
+        return [table, row.id] as const;
+      }),
+    );
     return {
       locations: location.id,
-      departments: departmentId,
-      docs: doc.id,
-      folders: folder.id,
-      lists: list.id,
-      sprintFolders: sprintFolder.id,
-    };
+      departments: department.id,
+      ...Object.fromEntries(children),
+    } as Tree;
   }
 
   /**
@@ -74,14 +74,9 @@ describe('REST writes → socket.io notifications', () => {
     const { base } = t.db;
     const select = { id: true, name: true, version: true };
     const orderBy = { id: 'asc' } as const;
-    return Promise.all([
-      base.location.findMany({ select, orderBy }),
-      base.department.findMany({ select, orderBy }),
-      base.doc.findMany({ select, orderBy }),
-      base.folder.findMany({ select, orderBy }),
-      base.list.findMany({ select, orderBy }),
-      base.sprintFolder.findMany({ select, orderBy }),
-    ]);
+    return Promise.all(
+      CRUD_TABLES.map((table) => rowDelegate(base, TABLES[table]).findMany({ select, orderBy })),
+    );
   }
 
   beforeAll(async () => {

@@ -1,0 +1,2 @@
+export { tableGenerator } from './generators/table/generator';
+export type { TableGeneratorSchema } from './generators/table/schema';
