@@ -17,10 +17,10 @@ import {
   startTestApp,
   type TestApp,
 } from '../testing/test-app';
+import { createTestTree, type TestTree } from '../testing/test-tree';
 import { TablesService } from './tables.service';
 
-/** A location with a department holding one row of each child table: the ids of each row. */
-type Tree = Record<CrudTable, string>;
+type Tree = TestTree;
 
 describe('REST writes → socket.io notifications', () => {
   let t: TestApp;
@@ -30,28 +30,7 @@ describe('REST writes → socket.io notifications', () => {
   let sentinelWrites = 0;
   let tree: Tree;
 
-  async function createTree(name: string): Promise<Tree> {
-    const { base } = t.db;
-    const location = await base.location.create({ data: { name: `${name} location` } });
-    const department = await base.department.create({
-      data: { name: `${name} department`, locationId: location.id },
-    });
-    // One row of every child table, through the registry: a table added later is covered too.
-    const children = await Promise.all(
-      CHILD_TABLES.map(async (table) => {
-        const { parent } = TABLES[table];
-        if (parent.table === 'top') throw new Error(`${table} has no parent row`);
-        const data = { name: `${name} ${table}`, [parent.foreignKey]: department.id };
-        const row = await rowDelegate(base, TABLES[table]).create({ data });
-        return [table, row.id] as const;
-      }),
-    );
-    return {
-      locations: location.id,
-      departments: department.id,
-      ...Object.fromEntries(children),
-    } as Tree;
-  }
+  const createTree = (name: string) => createTestTree(t.db.base, name);
 
   /**
    * Everything emitted since the last call: a known later write is made and its message awaited,

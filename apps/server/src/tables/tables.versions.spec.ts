@@ -7,9 +7,9 @@ import {
 } from '@smart-sync/shared-types';
 import type { Socket } from 'socket.io-client';
 import { connectClient, MessageLog, startTestApp, type TestApp } from '../testing/test-app';
+import { createTestTree, type TestTree } from '../testing/test-tree';
 
-/** A location with a department holding one row of each child table: the ids of each row. */
-type Tree = Record<CrudTable, string>;
+type Tree = TestTree;
 
 describe('PUT with a version: no lost updates', () => {
   let t: TestApp;
@@ -19,30 +19,7 @@ describe('PUT with a version: no lost updates', () => {
   let sentinelWrites = 0;
   let tree: Tree;
 
-  async function createTree(name: string): Promise<Tree> {
-    const { base } = t.db;
-    const location = await base.location.create({ data: { name: `${name} location` } });
-    const departmentId = (
-      await base.department.create({
-        data: { name: `${name} department`, locationId: location.id },
-      })
-    ).id;
-    const data = { name: `${name} child`, departmentId };
-    const [doc, folder, list, sprintFolder] = await Promise.all([
-      base.doc.create({ data }),
-      base.folder.create({ data }),
-      base.list.create({ data }),
-      base.sprintFolder.create({ data }),
-    ]);
-    return {
-      locations: location.id,
-      departments: departmentId,
-      docs: doc.id,
-      folders: folder.id,
-      lists: list.id,
-      sprintFolders: sprintFolder.id,
-    };
-  }
+  const createTree = (name: string) => createTestTree(t.db.base, name);
 
   /** Every message since the last call, fenced by a later write whose message is awaited. */
   async function messagesSoFar(): Promise<SocketNotification[]> {
