@@ -4,8 +4,6 @@
 // with --cluster, one of 2 instances stops). After the writes, every client's rows must equal the
 // database's: stale, missing and phantom rows, goal 0 each.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CHILD_TABLES,
@@ -16,18 +14,11 @@ import {
   type DepartmentRow,
   type TopRow,
 } from '@smart-sync/shared-types';
-import {
-  DEFAULT_POSTGRESQL_SERVER,
-  DevCluster,
-  DevServer,
-  dropPostgresDatabase,
-  freePort,
-} from '@smart-sync/dev-server';
 import { ensureServerBuilt } from './lib/build';
-import { installCleanup, onShutdown, removeTempDir, trackChild, trackTempDir } from './lib/cleanup';
+import { installCleanup, removeTempDir, trackChild } from './lib/cleanup';
 import { keepAliveAgent, requestJson } from './lib/http';
-import { serverMain, signIn } from './lib/servers';
-import { BENCH_ORIGIN, sessionCookie } from './lib/session';
+import { benchDevCluster, benchDevServer, signIn } from './lib/servers';
+import { sessionCookie } from './lib/session';
 import {
   childKey,
   compareHeld,
@@ -53,6 +44,10 @@ export interface SoakResult extends Divergence {
   messages: number;
   messagesPerWrite: number;
   reconnects: number;
+  /** Clients not connected at the end (goal 0). */
+  disconnected: number;
+  /** Loads that failed (a server down): the client reloads on its reconnect. */
+  failedLoads: number;
   /** From the last write until every client's rows equal the database's, ms (undefined: never). */
   convergeMs: number | undefined;
   /** What happened mid-run, with when (s from the start of the writes). */
@@ -83,15 +78,7 @@ interface Servers {
 }
 
 async function startSingle(): Promise<Servers> {
-  const dir = trackTempDir(mkdtempSync(join(tmpdir(), 'smart-sync-soak-')));
-  const server = new DevServer({
-    port: await freePort(),
-    databaseUrl: `file:${join(dir, 'soak.db')}`,
-    corsOrigins: [BENCH_ORIGIN],
-    serverMain: serverMain(),
-    seedScale: 0,
-    onSpawn: trackChild,
-  });
+  const { server, dir } = await benchDevServer(0);
   await server.start();
   let up = true;
   return {
@@ -112,17 +99,7 @@ async function startSingle(): Promise<Servers> {
 }
 
 async function startCluster(): Promise<Servers> {
-  let forget: () => void = () => undefined;
-  const cluster = await DevCluster.start({
-    instances: 2,
-    seedScale: 0,
-    postgresqlServer: process.env.BENCH_POSTGRESQL_URL || DEFAULT_POSTGRESQL_SERVER,
-    databasePrefix: 'smart_sync_bench',
-    corsOrigins: [BENCH_ORIGIN],
-    serverMain: serverMain(),
-    onSpawn: trackChild,
-    onDatabase: (url) => (forget = onShutdown(() => dropPostgresDatabase(url))),
-  });
+  const { cluster, forget } = await benchDevCluster({ seedScale: 0 });
   let stopped = false;
   const [first, second] = cluster.instances;
   return {
@@ -399,9 +376,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       messages,
       messagesPerWrite: total === 0 ? 0 : messages / total,
       reconnects: reports.reduce((sum, report) => sum + report.reconnects, 0),
+      disconnected: reports.reduce((sum, report) => sum + report.disconnected, 0),
+      failedLoads: reports.reduce((sum, report) => sum + report.failures, 0),
       convergeMs,
       events,
-      differences: differences.slice(0, 10),
+      differences: [...new Set(reports.flatMap((report) => report.errors)).values()]
+        .map((error) => `a load failed: ${error}`)
+        .concat(differences.slice(0, 10)),
     };
   } finally {
     workers?.stop();
@@ -417,7 +398,7 @@ export function formatSoak(result: SoakResult): string {
     `Convergence soak (${result.mode === 'cluster' ? 'cluster: PostgreSQL, Redis, 2 instances' : 'one server, SQLite'}): ${result.clients} clients, ${result.seconds} s of writes`,
     `  writes: ${writes.renames} renames, ${writes.adds} adds, ${writes.deletes} deletes (${writes.failed} failed: server down, or the row gone)`,
     ...result.events.map((event) => `  ${event}`),
-    `  messages: ${result.messages} (${result.messagesPerWrite.toFixed(1)} per write) · reconnects ${result.reconnects}`,
+    `  messages: ${result.messages} (${result.messagesPerWrite.toFixed(1)} per write) · reconnects ${result.reconnects} · failed loads ${result.failedLoads} · not connected at the end ${result.disconnected}`,
     `  stale ${result.stale} · missing ${result.missing} · phantom ${result.phantom} (goal 0 each): ${goal}`,
     ...result.differences.map((line) => `  ${line}`),
     `  converged ${result.convergeMs === undefined ? `NOT within ${CONVERGE_TIMEOUT_MS / 1000} s` : `${Math.round(result.convergeMs)} ms after the last write`}`,

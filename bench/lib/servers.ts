@@ -55,18 +55,30 @@ export async function signIn(port: number): Promise<void> {
 }
 
 /**
- * The real built server on a fresh temporary SQLite file, which it migrates and seeds itself at
- * start-up (the full 40,033 rows). Listens on a free port; killed and removed on Ctrl-C too.
+ * The real built server on a fresh temporary SQLite file in `dir` (not started yet; the caller
+ * disposes it and removes `dir`). `seedScale` as the server's SEED_SCALE (default 1: 40,033 rows).
  */
-export async function startRealServer(): Promise<BenchServer> {
+export async function benchDevServer(
+  seedScale?: number,
+): Promise<{ server: DevServer; dir: string }> {
   const dir = trackTempDir(mkdtempSync(join(tmpdir(), 'smart-sync-bench-')));
   const server = new DevServer({
     port: await freePort(),
     databaseUrl: `file:${join(dir, 'bench.db')}`,
     corsOrigins: [BENCH_ORIGIN],
     serverMain: serverMain(),
+    seedScale,
     onSpawn: trackChild,
   });
+  return { server, dir };
+}
+
+/**
+ * The real built server on a fresh temporary SQLite file, which it migrates and seeds itself at
+ * start-up (the full 40,033 rows). Listens on a free port; killed and removed on Ctrl-C too.
+ */
+export async function startRealServer(): Promise<BenchServer> {
+  const { server, dir } = await benchDevServer();
   try {
     await server.start();
     await signIn(server.port);
@@ -112,6 +124,27 @@ export async function startBareServer(): Promise<BenchServer> {
   };
 }
 
+/**
+ * A started {@link DevCluster} of the real built server on a new PostgreSQL database (dropped on
+ * Ctrl-C until `forget` is called, once the cluster is disposed the normal way).
+ */
+export async function benchDevCluster(
+  options: { instances?: number; seedScale?: number } = {},
+): Promise<{ cluster: DevCluster; forget: () => void }> {
+  let forget: () => void = () => undefined;
+  const cluster = await DevCluster.start({
+    instances: options.instances ?? 2,
+    seedScale: options.seedScale,
+    postgresqlServer: process.env.BENCH_POSTGRESQL_URL || DEFAULT_POSTGRESQL_SERVER,
+    databasePrefix: 'smart_sync_bench',
+    corsOrigins: [BENCH_ORIGIN],
+    serverMain: serverMain(),
+    onSpawn: trackChild,
+    onDatabase: (url) => (forget = onShutdown(() => dropPostgresDatabase(url))),
+  });
+  return { cluster, forget: () => forget() };
+}
+
 /** Two (or more) built server instances sharing a PostgreSQL database and a Redis. */
 export interface BenchCluster {
   /** Instance 1's port, instance 2's, … */
@@ -133,17 +166,7 @@ export async function startBenchCluster(
   options: { instances?: number; seedScale?: number } = {},
 ): Promise<BenchCluster> {
   const started = performance.now();
-  let forget: () => void = () => undefined;
-  const cluster = await DevCluster.start({
-    instances: options.instances ?? 2,
-    seedScale: options.seedScale,
-    postgresqlServer: process.env.BENCH_POSTGRESQL_URL || DEFAULT_POSTGRESQL_SERVER,
-    databasePrefix: 'smart_sync_bench',
-    corsOrigins: [BENCH_ORIGIN],
-    serverMain: serverMain(),
-    onSpawn: trackChild,
-    onDatabase: (url) => (forget = onShutdown(() => dropPostgresDatabase(url))),
-  });
+  const { cluster, forget } = await benchDevCluster(options);
   try {
     await signIn(cluster.instances[0].port);
   } catch (error) {

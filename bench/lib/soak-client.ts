@@ -41,8 +41,11 @@ export class SoakClient {
   private readonly children = new Map<string, ChildRow & { table: ChildTable }>();
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
-  /** A step that failed (server gone): the next resync repairs it. */
+  /** Steps that failed (server gone, timed out): a resync repairs them. */
   failures = 0;
+  lastError?: string;
+  /** A step failed: a resync repairs it (the worker retries it while connected). */
+  needsResync = false;
 
   constructor(
     private readonly load: LoadRows,
@@ -59,8 +62,10 @@ export class SoakClient {
     this.pending++;
     this.queue = this.queue
       .then(step)
-      .catch(() => {
+      .catch((error: Error) => {
         this.failures++;
+        this.lastError = error.message;
+        this.needsResync = true;
       })
       .finally(() => {
         this.pending--;
@@ -70,6 +75,7 @@ export class SoakClient {
 
   /** First load, and after every (re)connect: everything held, fresh (the real client's resync). */
   resync(): Promise<void> {
+    this.needsResync = false;
     return this.enqueue(async () => {
       await this.loadDepartments([...this.wanted]);
       const byTable = new Map<ChildTable, string[]>();

@@ -35,14 +35,20 @@ export type FromSoakWorker =
       held: { index: number; held: HeldRows }[];
       messages: number;
       busy: number;
+      /** Clients whose socket is not connected now. */
+      disconnected: number;
       reconnects: number;
       failures: number;
+      /** Some of the failed loads' errors. */
+      errors: string[];
       /** ms since a message last arrived or a load last ended. */
       quietMs: number;
     }
   | { type: 'error'; message: string };
 
 const RETRY_MS = 250;
+/** How often a client with a failed load tries its resync again, ms. */
+const RESYNC_RETRY_MS = 1_000;
 
 interface Simulated {
   index: number;
@@ -75,7 +81,7 @@ function loader(client: Simulated) {
         `/api/${table}`,
         ids.slice(start, start + MAX_IDS_PER_LOAD),
         client.agent,
-        { timeoutMs: 10_000, headers: socketId ? { [SOCKET_ID_HEADER]: socketId } : {} },
+        { timeoutMs: 20_000, headers: socketId ? { [SOCKET_ID_HEADER]: socketId } : {} },
       );
       lastActivity = Date.now();
       if (res.status !== 200 || !Array.isArray(res.body)) {
@@ -163,13 +169,26 @@ function report(): void {
     type: 'report',
     held: all.map((client) => ({ index: client.index, held: client.rows.held() })),
     messages,
-    busy: all.filter((client) => client.rows.busy || client.dropped || !client.socket?.connected)
-      .length,
+    busy: all.filter(
+      (client) =>
+        client.rows.busy || client.rows.needsResync || client.dropped || !client.socket?.connected,
+    ).length,
+    disconnected: all.filter((client) => !client.socket?.connected).length,
     reconnects,
     failures: all.reduce((sum, client) => sum + client.rows.failures, 0),
+    errors: [...new Set(all.flatMap((client) => client.rows.lastError ?? []))].slice(0, 5),
     quietMs: Date.now() - lastActivity,
   });
 }
+
+/** A browser whose reload failed tries again: connected clients with a failed step resync. */
+setInterval(() => {
+  for (const client of simulated.values()) {
+    if (client.rows.needsResync && !client.rows.busy && client.socket?.connected) {
+      void client.rows.resync();
+    }
+  }
+}, RESYNC_RETRY_MS).unref();
 
 process.on('message', (message: ToSoakWorker) => {
   try {
