@@ -89,7 +89,7 @@ for config in libs/shared-types/tsconfig.lib.json libs/shared-types/tsconfig.spe
   libs/socket-translation/tsconfig.lib.json libs/socket-translation/tsconfig.spec.json \
   libs/server-db/tsconfig.lib.json libs/server-db/tsconfig.spec.json \
   apps/server/tsconfig.app.json apps/server/tsconfig.spec.json \
-  apps/client/tsconfig.app.json apps/client/tsconfig.spec.json; do
+  apps/client/tsconfig.app.json; do
   npx tsc --noEmit -p "$config"
   echo "tsc -p $config: ok"
 done
