@@ -110,7 +110,9 @@ describe('toServerRef', () => {
     ['an empty string', ''],
   ])('rejects %s with an error naming the id and the expected shape', (_label, clientId) => {
     expect(() => toServerRef(clientId)).toThrow(
-      `Malformed department child id ${JSON.stringify(clientId)}: expected one of docs:, folders:, lists:, sprint-folders: followed by an id`,
+      `Malformed department child id ${JSON.stringify(clientId)}: expected one of ${childCases
+        .map(([, prefix]) => `${prefix}:`)
+        .join(', ')} followed by an id`,
     );
   });
 });

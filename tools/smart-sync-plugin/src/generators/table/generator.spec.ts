@@ -16,6 +16,7 @@ const EDITED = [
   PATHS.registry,
   PATHS.migrationsSpec,
   PATHS.tableMap,
+  PATHS.translationSpec,
   PATHS.nodeKinds,
 ];
 
@@ -131,6 +132,12 @@ describe('table generator (nx g @smart-sync/plugin:table whiteboards --parent de
   it('maps it onto the client’s department children with its kind:ID prefix', () => {
     expect(read(tree, PATHS.tableMap)).toContain(
       "  whiteboards: { clientTable: DEPARTMENT_CHILDREN, idPrefix: 'whiteboards' },\n};",
+    );
+  });
+
+  it('adds its kind:ID prefix to the translation spec’s cases', () => {
+    expect(read(tree, PATHS.translationSpec)).toContain(
+      "  ['sprintFolders', 'sprint-folders'],\n  ['whiteboards', 'whiteboards'],\n];",
     );
   });
 

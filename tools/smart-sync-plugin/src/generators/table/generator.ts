@@ -10,6 +10,7 @@ import {
 } from './prisma-schema';
 import type { TableGeneratorSchema } from './schema';
 import {
+  addArrayElement,
   addArrayString,
   addObjectProperty,
   arrayConstValues,
@@ -26,6 +27,7 @@ export const PATHS = {
   registry: 'libs/server-db/src/lib/table-registry.ts',
   migrationsSpec: 'libs/server-db/src/lib/migrations.spec.ts',
   tableMap: 'libs/socket-translation/src/lib/table-map.ts',
+  translationSpec: 'libs/socket-translation/src/lib/translation.spec.ts',
   nodeKinds: 'apps/client/src/app/tree/node-kinds.ts',
   e2e: 'apps/client-e2e/src',
 } as const;
@@ -102,6 +104,12 @@ export async function tableGenerator(
   }
   addArrayString(tree, PATHS.migrationsSpec, 'APP_TABLES', names.table, { sorted: true });
   addArrayString(tree, PATHS.migrationsSpec, 'MIGRATIONS', migration);
+  addArrayElement(
+    tree,
+    PATHS.translationSpec,
+    'childCases',
+    `['${names.table}', '${names.idPrefix}']`,
+  );
 
   generateFiles(tree, join(__dirname, 'files', 'e2e'), PATHS.e2e, {
     ...names,

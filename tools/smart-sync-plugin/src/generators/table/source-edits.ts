@@ -90,9 +90,32 @@ export function addArrayString(
   if (!ts.isArrayLiteralExpression(array)) {
     throw new Error(`${path}: ${name} is not an array literal.`);
   }
-  const element = `'${value}'`;
+  insertElement(tree, path, text, array, `'${value}'`, sorted ? value : undefined);
+}
+
+/** Adds an element, given as source text (`['docs', 'docs']`), last to an array constant. */
+export function addArrayElement(tree: Tree, path: string, name: string, element: string): void {
+  const text = readSource(tree, path);
+  const array = constInitializer(path, text, name);
+  if (!ts.isArrayLiteralExpression(array)) {
+    throw new Error(`${path}: ${name} is not an array literal.`);
+  }
+  insertElement(tree, path, text, array, element);
+}
+
+function insertElement(
+  tree: Tree,
+  path: string,
+  text: string,
+  array: ts.ArrayLiteralExpression,
+  element: string,
+  sortedValue?: string,
+): void {
   const elements = array.elements;
-  const before = sorted ? elements.find((e) => ts.isStringLiteral(e) && e.text > value) : undefined;
+  const before =
+    sortedValue === undefined
+      ? undefined
+      : elements.find((e) => ts.isStringLiteral(e) && e.text > sortedValue);
   let updated: string;
   if (before) {
     updated = insertAt(text, before.getStart(), `${element}, `);
