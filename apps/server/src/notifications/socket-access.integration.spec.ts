@@ -6,6 +6,7 @@ import {
 } from '@smart-sync/shared-types';
 import type { Socket } from 'socket.io-client';
 import { connectClient, logIn, MessageLog, startTestApp, type TestApp } from '../testing/test-app';
+import { NotificationGateway } from './notification.gateway';
 
 type Session = Awaited<ReturnType<typeof logIn>>;
 type Name = 'alice' | 'bob' | 'carol' | 'dave';
@@ -111,6 +112,22 @@ describe('socket scoping', () => {
       'update departments',
       'update departments',
     ]);
+  });
+
+  it('never puts a socket in the room of a row its user may not read, not even during a load', async () => {
+    const joined = jest.spyOn(t.app.get(NotificationGateway), 'subscribe');
+    try {
+      const dave = await listen('dave');
+      expect(await load('dave', dave.id, 'docs', [docs[0], docs[2]])).toEqual([
+        expect.objectContaining({ id: docs[2] }),
+      ]);
+      const rooms = joined.mock.calls.flatMap(([, table, ids]) =>
+        ids.map((id) => `${table}:${id}`),
+      );
+      expect(rooms).toEqual([`docs:${docs[2]}`]);
+    } finally {
+      joined.mockRestore();
+    }
   });
 
   it('tells only the readers of a location that it was deleted', async () => {
