@@ -46,13 +46,17 @@ describe('table registry', () => {
       definition.table,
       where,
     ]);
-    expect(filters).toEqual([
+    expect(filters.slice(0, 5)).toEqual([
       ['departments', { locationId: 'L' }],
       ['docs', { department: { locationId: 'L' } }],
       ['folders', { department: { locationId: 'L' } }],
       ['lists', { department: { locationId: 'L' } }],
       ['sprintFolders', { department: { locationId: 'L' } }],
     ]);
+    // A department child kind added later cascades the same way.
+    expect(filters.slice(1)).toEqual(
+      CHILD_TABLES.map((table) => [table, { department: { locationId: 'L' } }]),
+    );
     expect(descendantFilters('departments', 'D')[0].where).toEqual({ departmentId: 'D' });
     expect(descendantFilters('docs', 'x')).toEqual([]);
   });
