@@ -11,15 +11,19 @@ import { provideEntities } from './entities/provide-entities';
 import { SnackbarErrorHandler } from './errors/snackbar-error-handler';
 import { provideLiveUpdates } from './socket/live-updates';
 import { socketIdInterceptor } from './socket/socket-id-interceptor';
+import { firstScreenInterceptor, provideFirstScreenPreload } from './tree/first-screen-preload';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
-    provideHttpClient(withInterceptors([authInterceptor, socketIdInterceptor])),
+    provideHttpClient(
+      withInterceptors([authInterceptor, socketIdInterceptor, firstScreenInterceptor]),
+    ),
     provideEntities(),
     { provide: smartErrorHandlerToken, useClass: SnackbarErrorHandler },
     provideAuth(),
     provideLiveUpdates(),
+    provideFirstScreenPreload(),
   ],
 };

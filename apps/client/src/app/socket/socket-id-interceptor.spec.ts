@@ -5,7 +5,12 @@ import { TestBed } from '@angular/core/testing';
 import { SOCKET_ID_HEADER } from '@smart-sync/shared-types/mini';
 import { firstValueFrom } from 'rxjs';
 import { SocketConnection } from './socket-connection';
-import { loadedTable, rowIds, socketIdInterceptor } from './socket-id-interceptor';
+import {
+  LOAD_AGAIN_UNDER_NEW_ID,
+  loadedTable,
+  rowIds,
+  socketIdInterceptor,
+} from './socket-id-interceptor';
 import { SubscribedRows } from './subscribed-rows';
 
 describe('socketIdInterceptor', () => {
@@ -13,14 +18,17 @@ describe('socketIdInterceptor', () => {
   let http: HttpClient;
   let backend: HttpTestingController;
   let subscribed: SubscribedRows;
+  let loadAgain: jest.Mock;
 
   beforeEach(() => {
     socketId.set(undefined);
+    loadAgain = jest.fn();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(withInterceptors([socketIdInterceptor])),
         provideHttpClientTesting(),
         { provide: SocketConnection, useValue: { id: socketId } },
+        { provide: LOAD_AGAIN_UNDER_NEW_ID, useValue: loadAgain },
       ],
     });
     http = TestBed.inject(HttpClient);
@@ -77,20 +85,24 @@ describe('socketIdInterceptor', () => {
     expect(subscribed.count()).toBe(2);
   });
 
-  it('loads again under the new id when the socket connected while the load was on its way', async () => {
+  it('passes the rows on at once and loads them again under the new id when the socket connected while the load was on its way', async () => {
     const loaded = firstValueFrom(http.post('/api/top', ['1']));
     const first = backend.expectOne('/api/top');
     expect(first.request.headers.has(SOCKET_ID_HEADER)).toBe(false);
     socketId.set('abc');
-    first.flush([{ id: '1', locations: ['stale'] }]);
-
-    const again = backend.expectOne('/api/top');
-    expect(again.request.headers.get(SOCKET_ID_HEADER)).toBe('abc');
-    expect(again.request.body).toEqual(['1']);
-    again.flush([{ id: '1', locations: ['l1'] }]);
+    first.flush([{ id: '1', locations: ['l1'] }]);
 
     expect(await loaded).toEqual([{ id: '1', locations: ['l1'] }]);
-    expect(subscribed.count()).toBe(1);
+    expect(loadAgain).toHaveBeenCalledWith('top', ['1']);
+    expect(subscribed.count()).toBe(0);
+  });
+
+  it('loads nothing again when the socket’s id has not changed', async () => {
+    socketId.set('abc');
+    const loaded = firstValueFrom(http.post('/api/locations', ['l1']));
+    backend.expectOne('/api/locations').flush([{ id: 'l1' }]);
+    await loaded;
+    expect(loadAgain).not.toHaveBeenCalled();
   });
 
   it('passes a load on as it is when the socket dropped while it was on its way', async () => {
