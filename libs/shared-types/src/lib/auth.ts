@@ -6,6 +6,7 @@ import {
   WELL_FORMED,
   WELL_FORMED_MESSAGE,
 } from './text';
+import { ROLES } from './auth-names';
 
 /**
  * Identity and access — the contract between the browser and the server:
@@ -21,21 +22,16 @@ import {
  * - The `/data` socket's handshake is authenticated by the same cookie (refused without one), and
  *   it only ever hears about rows its user may read.
  */
-export const AUTH_LOGIN_PATH = 'auth/login';
-export const AUTH_LOGOUT_PATH = 'auth/logout';
-export const AUTH_ME_PATH = 'auth/me';
-
-/** Name of the session cookie. */
-export const SESSION_COOKIE = 'sid';
-
-/** The users the demo data comes with; each has the password {@link DEMO_PASSWORD}. */
-export const DEMO_USERS = [
-  { username: 'alice', rights: 'admin: reads and edits everything, adds and deletes locations' },
-  { username: 'bob', rights: 'editor of Location 1, viewer of Location 2' },
-  { username: 'carol', rights: 'viewer of Location 1' },
-  { username: 'dave', rights: 'editor of Location 3' },
-] as const;
-export const DEMO_PASSWORD = 'demo';
+export {
+  AUTH_LOGIN_PATH,
+  AUTH_LOGOUT_PATH,
+  AUTH_ME_PATH,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  roleIn,
+  ROLES,
+  SESSION_COOKIE,
+} from './auth-names';
 
 export const USERNAME_MAX_LENGTH = 64;
 export const PASSWORD_MAX_LENGTH = 256;
@@ -55,8 +51,6 @@ export const loginBodySchema = z.object({
     .max(PASSWORD_MAX_LENGTH, `must be at most ${PASSWORD_MAX_LENGTH} characters`),
 });
 
-/** What a user may do under one location. */
-export const ROLES = ['viewer', 'editor'] as const;
 export const roleSchema = z.enum(ROLES);
 
 export const locationRightSchema = z.object({ locationId: idSchema, role: roleSchema });
@@ -75,9 +69,3 @@ export type LoginBody = z.infer<typeof loginBodySchema>;
 export type Role = z.infer<typeof roleSchema>;
 export type LocationRight = z.infer<typeof locationRightSchema>;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
-
-/** The role a user has under a location, or undefined when they may not read it. */
-export function roleIn(user: SessionUser, locationId: string): Role | undefined {
-  if (user.admin) return 'editor';
-  return user.rights.find((right) => right.locationId === locationId)?.role;
-}

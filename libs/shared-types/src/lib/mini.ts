@@ -1,6 +1,8 @@
 import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import type * as classic from '../index';
+import { ROLES } from './auth-names';
+import { CHILD_TABLES, SERVER_TABLES } from './table-names';
 import {
   NO_CONTROL_CHARACTERS,
   NO_CONTROL_CHARACTERS_MESSAGE,
@@ -22,18 +24,7 @@ import {
 z.config(en());
 
 // tables.ts
-export const TOP_ID = '1';
-export const CHILD_TABLES = ['docs', 'folders', 'lists', 'sprintFolders'] as const;
-export const CRUD_TABLES = ['locations', 'departments', ...CHILD_TABLES] as const;
-export const SERVER_TABLES = ['top', ...CRUD_TABLES] as const;
-export const PARENT_TABLE = {
-  locations: 'top',
-  departments: 'locations',
-  docs: 'departments',
-  folders: 'departments',
-  lists: 'departments',
-  sprintFolders: 'departments',
-} as const satisfies Record<classic.CrudTable, classic.ServerTable>;
+export { CHILD_TABLES, CRUD_TABLES, PARENT_TABLE, SERVER_TABLES, TOP_ID } from './table-names';
 
 // requests.ts, interest.ts, notification.ts
 export const MAX_IDS_PER_LOAD = 1000;
@@ -45,23 +36,16 @@ export const NOTIFICATION_NAMESPACE = '/data';
 export const NOTIFICATION_EVENT = 'message';
 
 // auth.ts
-export const AUTH_LOGIN_PATH = 'auth/login';
-export const AUTH_LOGOUT_PATH = 'auth/logout';
-export const AUTH_ME_PATH = 'auth/me';
-export const DEMO_USERS = [
-  { username: 'alice', rights: 'admin: reads and edits everything, adds and deletes locations' },
-  { username: 'bob', rights: 'editor of Location 1, viewer of Location 2' },
-  { username: 'carol', rights: 'viewer of Location 1' },
-  { username: 'dave', rights: 'editor of Location 3' },
-] as const;
-export const DEMO_PASSWORD = 'demo';
-export const ROLES = ['viewer', 'editor'] as const;
-
-/** The role a user has under a location, or undefined when they may not read it. */
-export function roleIn(user: classic.SessionUser, locationId: string): classic.Role | undefined {
-  if (user.admin) return 'editor';
-  return user.rights.find((right) => right.locationId === locationId)?.role;
-}
+export {
+  AUTH_LOGIN_PATH,
+  AUTH_LOGOUT_PATH,
+  AUTH_ME_PATH,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  roleIn,
+  ROLES,
+  SESSION_COOKIE,
+} from './auth-names';
 
 // fields.ts
 export const ID_MAX_LENGTH = 64;

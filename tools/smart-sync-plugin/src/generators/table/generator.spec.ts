@@ -11,8 +11,7 @@ import { addChildModel, nextMigrationName } from './prisma-schema';
 const WORKSPACE = join(__dirname, '../../../../..');
 const EDITED = [
   PATHS.schema,
-  PATHS.tables,
-  PATHS.mini,
+  PATHS.tableNames,
   PATHS.registry,
   PATHS.migrationsSpec,
   PATHS.tableMap,
@@ -115,8 +114,8 @@ describe('table generator (nx g @smart-sync/plugin:table whiteboards --parent de
     );
   });
 
-  it.each([PATHS.tables, PATHS.mini])('names the table and its parent in %s', (path) => {
-    const text = read(tree, path);
+  it('names the table and its parent in the contract (classic and mini share them)', () => {
+    const text = read(tree, PATHS.tableNames);
     expect(text).toMatch(
       /CHILD_TABLES = \['docs', 'folders', 'lists', 'sprintFolders', 'whiteboards'\] as const;/,
     );
@@ -162,7 +161,7 @@ describe('table generator (nx g @smart-sync/plugin:table whiteboards --parent de
   });
 
   it('leaves everything prettier-formatted (one line per change)', () => {
-    for (const path of [PATHS.tables, PATHS.registry, PATHS.tableMap, PATHS.nodeKinds]) {
+    for (const path of [PATHS.tableNames, PATHS.registry, PATHS.tableMap, PATHS.nodeKinds]) {
       const added =
         read(tree, path).split('\n').length - (before.get(path) ?? '').split('\n').length;
       expect([path, added]).toEqual([path, 1]);
@@ -172,7 +171,7 @@ describe('table generator (nx g @smart-sync/plugin:table whiteboards --parent de
   it('fails clearly the second time, writing nothing', async () => {
     const changes = tree.listChanges().length;
     await expect(tableGenerator(tree, whiteboards)).rejects.toThrow(
-      /Table "whiteboards" exists already in libs\/shared-types\/src\/lib\/tables\.ts \(CHILD_TABLES\)/,
+      /Table "whiteboards" exists already in libs\/shared-types\/src\/lib\/table-names\.ts \(CHILD_TABLES\)/,
     );
     expect(tree.listChanges()).toHaveLength(changes);
   });

@@ -22,8 +22,7 @@ import {
 export const PATHS = {
   schema: 'prisma/schema.prisma',
   migrations: { sqlite: 'prisma/migrations', postgresql: 'prisma/postgresql/migrations' },
-  tables: 'libs/shared-types/src/lib/tables.ts',
-  mini: 'libs/shared-types/src/lib/mini.ts',
+  tableNames: 'libs/shared-types/src/lib/table-names.ts',
   registry: 'libs/server-db/src/lib/table-registry.ts',
   migrationsSpec: 'libs/server-db/src/lib/migrations.spec.ts',
   tableMap: 'libs/socket-translation/src/lib/table-map.ts',
@@ -36,8 +35,7 @@ export const PATHS = {
 function objectEntries(names: TableNames): [path: string, constant: string, value: string][] {
   const q = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   return [
-    [PATHS.tables, 'PARENT_TABLE', q(names.parent)],
-    [PATHS.mini, 'PARENT_TABLE', q(names.parent)],
+    [PATHS.tableNames, 'PARENT_TABLE', q(names.parent)],
     [PATHS.registry, 'DECLARED', `{ model: Prisma.ModelName.${names.model}, childList: 'none' }`],
     [
       PATHS.tableMap,
@@ -51,10 +49,9 @@ function objectEntries(names: TableNames): [path: string, constant: string, valu
 /** Fails, before anything is written, when the table exists anywhere the generator would add it. */
 function assertNew(tree: Tree, names: TableNames): void {
   const found: string[] = [];
-  for (const path of [PATHS.tables, PATHS.mini]) {
-    if (arrayConstValues(path, readSource(tree, path), 'CHILD_TABLES').includes(names.table)) {
-      found.push(`${path} (CHILD_TABLES)`);
-    }
+  const path = PATHS.tableNames;
+  if (arrayConstValues(path, readSource(tree, path), 'CHILD_TABLES').includes(names.table)) {
+    found.push(`${path} (CHILD_TABLES)`);
   }
   for (const [path, constant] of objectEntries(names)) {
     if (objectConstKeys(path, readSource(tree, path), constant).includes(names.table)) {
@@ -97,8 +94,7 @@ export async function tableGenerator(
   tree.write(PATHS.schema, addChildModel(readSource(tree, PATHS.schema), names));
   const migration = addMigrations(tree, names);
 
-  for (const path of [PATHS.tables, PATHS.mini])
-    addArrayString(tree, path, 'CHILD_TABLES', names.table);
+  addArrayString(tree, PATHS.tableNames, 'CHILD_TABLES', names.table);
   for (const [path, constant, value] of objectEntries(names)) {
     addObjectProperty(tree, path, constant, names.table, value);
   }
