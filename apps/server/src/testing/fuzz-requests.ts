@@ -392,10 +392,13 @@ const senders = fc.constantFrom<Sender>(
   'forged',
 );
 
-/** The `name` a JSON body carries, as JSON.parse reads it (the last of duplicate keys). */
+/**
+ * The `name` a JSON body carries, as the server's parser reads it: a leading BOM skipped, the last
+ * of duplicate keys.
+ */
 function nameIn(text: string): string | undefined {
   try {
-    const value: unknown = JSON.parse(text);
+    const value: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
     if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
     const name = (value as { name?: unknown }).name;
     return typeof name === 'string' ? name : undefined;
