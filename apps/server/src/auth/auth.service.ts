@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { hashPassword, verifyPassword } from '@smart-sync/server-db';
+import { dateOf, hashPassword, verifyPassword, type SqlDialect } from '@smart-sync/server-db';
 import { roleSchema } from '@smart-sync/shared-types';
 import type { SignedInUser } from '../common/signed-in-user';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -17,6 +17,11 @@ const USER_FIELDS = {
   admin: true,
   grants: { select: { locationId: true, role: true } },
 } as const;
+
+/** The per-request session lookup, through the driver adapter (see DirectReads). */
+function sessionSql(dialect: SqlDialect): string {
+  return `SELECT "userId", "expiresAt" FROM "sessions" WHERE "id" = ${dialect.parameter(1)}`;
+}
 
 interface StoredUser {
   id: string;
@@ -61,16 +66,21 @@ export class AuthService {
 
   /**
    * The user of the session a `Cookie` header names, when it is valid and unexpired: one indexed
-   * lookup of the session per request and per socket handshake; the user and their grants come
-   * from a short-lived cache (two more queries when it has to read them).
+   * lookup of the session per request and per socket handshake (straight through the driver
+   * adapter: it is the one query every request makes); the user and their grants come from a
+   * short-lived cache (two more queries when it has to read them).
    */
   async userOfCookie(cookieHeader: string | undefined): Promise<SignedInUser | undefined> {
     const token = sessionTokenIn(cookieHeader);
     if (!token) return undefined;
-    const session = await this.db.client.session.findUnique({
-      where: { id: sessionIdOf(token) },
-      select: { id: true, expiresAt: true, userId: true },
-    });
+    const { $directReads: reads, $sqlDialect: dialect } = this.db.client;
+    const id = sessionIdOf(token);
+    const [row] = await reads.rows(sessionSql(dialect), [id]);
+    const session = row && {
+      id,
+      userId: String(row['userId']),
+      expiresAt: dateOf(row['expiresAt']),
+    };
     if (!session || session.expiresAt.getTime() <= Date.now()) return undefined;
     const user = this.users.get(session.userId) ?? (await this.readUser(session.userId));
     return user && signedIn(user, session);

@@ -1,12 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { CrudTable } from '@smart-sync/shared-types';
-import {
-  locationIdOf,
-  rowDelegate,
-  selectLocationId,
-  TABLES,
-  whereUnderLocations,
-} from '@smart-sync/server-db';
+import { locationIdSql, whereUnderLocations } from '@smart-sync/server-db';
 import { requestContext } from '../common/request-context';
 import { readableLocations, roleUnder, type Rights } from '../common/signed-in-user';
 import { PrismaService } from '../db/prisma.service';
@@ -63,15 +57,12 @@ export class RowAccess {
     const key = `${table}:${id}`;
     const known = this.locations.get(key);
     if (known !== undefined) return known;
-    const [row] = await rowDelegate(this.db.client, TABLES[table]).findMany({
-      where: { id },
-      select: selectLocationId(table),
-    });
-    const locationId = row ? locationIdOf(table, row) : undefined;
-    if (locationId !== undefined) {
-      if (this.locations.size >= MAX_KNOWN_LOCATIONS) this.locations.clear();
-      this.locations.set(key, locationId);
-    }
+    const { $directReads: reads, $sqlDialect: dialect } = this.db.client;
+    const [row] = await reads.rows(locationIdSql(table, dialect), [id]);
+    const locationId = row?.['locationId'];
+    if (typeof locationId !== 'string') return undefined;
+    if (this.locations.size >= MAX_KNOWN_LOCATIONS) this.locations.clear();
+    this.locations.set(key, locationId);
     return locationId;
   }
 

@@ -22,12 +22,18 @@ async function tuned(connection: Promise<SqlDriverAdapter>): Promise<SqlDriverAd
   return adapter;
 }
 
-function sqliteFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+/** Told of every adapter the factory connects (Prisma's connections; not the shadow database's). */
+export type OnConnect = (adapter: SqlDriverAdapter) => SqlDriverAdapter;
+
+function sqliteFactory(
+  databaseUrl: string,
+  onConnect: OnConnect,
+): SqlMigrationAwareDriverAdapterFactory {
   const sqlite = new PrismaBetterSqlite3({ url: prepareSqliteUrl(databaseUrl) });
   return {
     provider: sqlite.provider,
     adapterName: sqlite.adapterName,
-    connect: () => tuned(sqlite.connect()),
+    connect: () => tuned(sqlite.connect()).then(onConnect),
     connectToShadowDb: () => sqlite.connectToShadowDb(),
   };
 }
@@ -38,14 +44,17 @@ function sqliteFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFacto
  * lets the drop through; the adapter's own `end()` then only reports that it already ended. The
  * schema engine and withSchemaEngine both dispose it, so disposing is idempotent.
  */
-function postgresqlFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+function postgresqlFactory(
+  databaseUrl: string,
+  onConnect: OnConnect,
+): SqlMigrationAwareDriverAdapterFactory {
   // A config object, not a connection string: the shadow database is this config with another
   // `database`, which a connection string would override.
   const postgresql = new PrismaPg(parseIntoClientConfig(databaseUrl));
   return {
     provider: postgresql.provider,
     adapterName: postgresql.adapterName,
-    connect: () => postgresql.connect(),
+    connect: () => postgresql.connect().then(onConnect),
     connectToShadowDb: async () => {
       const shadow = await postgresql.connectToShadowDb();
       const dropShadow = shadow.dispose.bind(shadow);
@@ -64,8 +73,11 @@ function postgresqlFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterF
 }
 
 /** The Prisma driver adapter for a DATABASE_URL: no native query or schema engine involved. */
-export function createAdapterFactory(databaseUrl: string): SqlMigrationAwareDriverAdapterFactory {
+export function createAdapterFactory(
+  databaseUrl: string,
+  onConnect: OnConnect = (adapter) => adapter,
+): SqlMigrationAwareDriverAdapterFactory {
   return databaseKind(databaseUrl) === 'sqlite'
-    ? sqliteFactory(databaseUrl)
-    : postgresqlFactory(databaseUrl);
+    ? sqliteFactory(databaseUrl, onConnect)
+    : postgresqlFactory(databaseUrl, onConnect);
 }

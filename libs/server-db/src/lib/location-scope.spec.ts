@@ -1,9 +1,6 @@
-import {
-  locationIdOf,
-  locationPath,
-  selectLocationId,
-  whereUnderLocations,
-} from './location-scope';
+import { locationIdSql, locationPath, whereUnderLocations } from './location-scope';
+import { SQL_DIALECTS } from './sql-dialect';
+import { createTempDatabase, type TempDatabase } from '../testing/temp-database';
 
 describe('location scope', () => {
   it('follows the parent chain from each table to its location', () => {
@@ -19,12 +16,42 @@ describe('location scope', () => {
     expect(whereUnderLocations('lists', [])).toEqual({ department: { locationId: { in: [] } } });
   });
 
-  it('selects and reads the location id of a row', () => {
-    expect(selectLocationId('locations')).toEqual({ id: true });
-    expect(selectLocationId('departments')).toEqual({ locationId: true });
-    expect(selectLocationId('folders')).toEqual({ department: { select: { locationId: true } } });
-    expect(locationIdOf('folders', { department: { locationId: 'L' } })).toBe('L');
-    expect(locationIdOf('locations', { id: 'L' })).toBe('L');
-    expect(() => locationIdOf('docs', { department: {} })).toThrow(/no location id/);
+  it('reads the location id of a row in one statement, joining up the parent chain', () => {
+    expect(locationIdSql('locations', SQL_DIALECTS.sqlite)).toBe(
+      'SELECT t0."id" AS "locationId" FROM "locations" t0 WHERE t0."id" = ?',
+    );
+    expect(locationIdSql('departments', SQL_DIALECTS.postgresql)).toBe(
+      'SELECT t0."locationId" AS "locationId" FROM "departments" t0 WHERE t0."id" = $1',
+    );
+    expect(locationIdSql('sprintFolders', SQL_DIALECTS.sqlite)).toBe(
+      'SELECT t1."locationId" AS "locationId" FROM "sprintFolders" t0 ' +
+        'JOIN "departments" t1 ON t1."id" = t0."departmentId" WHERE t0."id" = ?',
+    );
+  });
+});
+
+describe('location scope on the database', () => {
+  let database: TempDatabase;
+  beforeAll(async () => {
+    database = await createTempDatabase();
+  });
+  afterAll(() => database?.drop());
+
+  it("reads each table's row's location through the adapter, and nothing for an unknown id", async () => {
+    const { prisma } = database;
+    const location = await prisma.location.create({ data: { name: 'L' } });
+    const department = await prisma.department.create({
+      data: { name: 'D', locationId: location.id },
+    });
+    const doc = await prisma.doc.create({ data: { name: 'd', departmentId: department.id } });
+    await prisma.$connect();
+    const locationOf = async (table: 'locations' | 'departments' | 'docs', id: string) =>
+      (await prisma.$directReads.rows(locationIdSql(table, prisma.$sqlDialect), [id]))[0]?.[
+        'locationId'
+      ];
+    expect(await locationOf('locations', location.id)).toBe(location.id);
+    expect(await locationOf('departments', department.id)).toBe(location.id);
+    expect(await locationOf('docs', doc.id)).toBe(location.id);
+    expect(await locationOf('docs', 'no-such-doc')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { CrudTable } from '@smart-sync/shared-types';
+import type { SqlDialect } from './sql-dialect';
 import { TABLES } from './table-registry';
 
 /**
@@ -33,15 +34,27 @@ export function whereUnderLocations(
   >;
 }
 
-/** The Prisma `select` that reads the id of the location a row of `table` is under. */
-export function selectLocationId(table: CrudTable): Record<string, unknown> {
-  return nest(locationPath(table), true, (inner) => ({ select: inner })) as Record<string, unknown>;
-}
-
-/** The location id in a row read with {@link selectLocationId}. */
-export function locationIdOf(table: CrudTable, row: Record<string, unknown>): string {
-  let value: unknown = row;
-  for (const key of locationPath(table)) value = (value as Record<string, unknown>)[key];
-  if (typeof value !== 'string') throw new Error(`${table}: the row has no location id`);
-  return value;
+/**
+ * The SQL that reads the id of the location a row of `table` is under, as column `locationId`,
+ * with one parameter, the row's id: no row when it does not exist. One statement, joining up the
+ * parent chain: `SELECT t1."locationId" FROM "docs" t0 JOIN "departments" t1 ON … WHERE t0."id" = ?`.
+ */
+export function locationIdSql(table: CrudTable, dialect: SqlDialect): string {
+  const joins: string[] = [];
+  let alias = 't0';
+  let column = `${alias}."id"`;
+  for (let link = TABLES[table].parent; link.table !== 'top'; link = TABLES[link.table].parent) {
+    if (TABLES[link.table].parent.table === 'top') {
+      column = `${alias}."${link.foreignKey}"`;
+      break;
+    }
+    const parent = `t${joins.length + 1}`;
+    joins.push(`JOIN "${link.table}" ${parent} ON ${parent}."id" = ${alias}."${link.foreignKey}"`);
+    alias = parent;
+  }
+  return [
+    `SELECT ${column} AS "locationId" FROM "${table}" t0`,
+    ...joins,
+    `WHERE t0."id" = ${dialect.parameter(1)}`,
+  ].join(' ');
 }

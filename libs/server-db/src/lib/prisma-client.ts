@@ -1,7 +1,8 @@
 import { PrismaClient } from '../generated/prisma/client';
 import { PrismaClient as PostgresqlPrismaClient } from '../generated/prisma-postgresql/client';
-import { createAdapterFactory } from './adapter-factory';
+import { createAdapterFactory, type OnConnect } from './adapter-factory';
 import { databaseKind } from './database-url';
+import { DirectReads } from './direct-reads';
 import { SQL_DIALECTS } from './sql-dialect';
 import { isSyncedModel } from './table-registry';
 
@@ -31,22 +32,28 @@ function withVersioning(client: PrismaClient) {
  * The generated client of the database's provider. Both are generated from the same models
  * (prisma/provider-schemas.mjs), so the PostgreSQL one has the SQLite one's API and is typed as it.
  */
-function baseClient(databaseUrl: string): PrismaClient {
+function baseClient(databaseUrl: string, onConnect: OnConnect): PrismaClient {
   // 'minimal': error messages without the caller's source frame, which Prisma otherwise computes
   // (and prints across many lines) for every failed query.
-  const options = { adapter: createAdapterFactory(databaseUrl), errorFormat: 'minimal' } as const;
+  const options = {
+    adapter: createAdapterFactory(databaseUrl, onConnect),
+    errorFormat: 'minimal',
+  } as const;
   return databaseKind(databaseUrl) === 'sqlite'
     ? new PrismaClient(options)
     : (new PostgresqlPrismaClient(options) as unknown as PrismaClient);
 }
 
 /**
- * The app's Prisma client: versioned updates, and `$sqlDialect` for the few raw queries (it
- * survives further `$extends`, so every client derived from this one knows its database).
+ * The app's Prisma client: versioned updates, `$sqlDialect` for the few raw queries and
+ * `$directReads` for the hot reads that skip Prisma's pipeline (both survive further `$extends`,
+ * so every client derived from this one has them).
  */
 export function createPrismaClient(databaseUrl: string) {
   const $sqlDialect = SQL_DIALECTS[databaseKind(databaseUrl)];
-  return withVersioning(baseClient(databaseUrl)).$extends({ client: { $sqlDialect } });
+  const base = baseClient(databaseUrl, (adapter) => $directReads.connected(adapter));
+  const $directReads = new DirectReads($sqlDialect, base);
+  return withVersioning(base).$extends({ client: { $sqlDialect, $directReads } });
 }
 
 export type AppPrismaClient = ReturnType<typeof createPrismaClient>;

@@ -1,0 +1,67 @@
+import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import { dateOf, DirectReads } from './direct-reads';
+import { SQL_DIALECTS } from './sql-dialect';
+
+function fakeAdapter() {
+  const queryRaw = jest.fn(async () => ({
+    columnNames: ['id', 'name'],
+    columnTypes: [],
+    rows: [
+      ['a', 'A'],
+      ['b', 'B'],
+    ],
+  }));
+  const dispose = jest.fn(async () => undefined);
+  return { adapter: { queryRaw, dispose } as unknown as SqlDriverAdapter, queryRaw, dispose };
+}
+
+describe('DirectReads', () => {
+  const prisma = { $queryRawUnsafe: jest.fn(async () => [{ id: 'from prisma' }]) };
+  const newReads = () =>
+    new DirectReads(
+      SQL_DIALECTS.sqlite,
+      prisma as unknown as ConstructorParameters<typeof DirectReads>[1],
+    );
+
+  it("reads through Prisma's raw query until Prisma has connected", async () => {
+    const reads = newReads();
+    expect(await reads.rows('SELECT 1 WHERE ? = ?', ['x', 'y'])).toEqual([{ id: 'from prisma' }]);
+    expect(prisma.$queryRawUnsafe).toHaveBeenCalledWith('SELECT 1 WHERE ? = ?', 'x', 'y');
+  });
+
+  it('then through the adapter, rows by column name, until Prisma disposes of it', async () => {
+    const reads = newReads();
+    const { adapter, queryRaw, dispose } = fakeAdapter();
+    expect(reads.connected(adapter)).toBe(adapter);
+    expect(await reads.rows('SELECT id, name FROM t WHERE id = ?', ['a'])).toEqual([
+      { id: 'a', name: 'A' },
+      { id: 'b', name: 'B' },
+    ]);
+    expect(queryRaw).toHaveBeenCalledWith({
+      sql: 'SELECT id, name FROM t WHERE id = ?',
+      args: ['a'],
+      argTypes: [{ scalarType: 'string', arity: 'scalar' }],
+    });
+    prisma.$queryRawUnsafe.mockClear();
+    await adapter.dispose();
+    expect(dispose).toHaveBeenCalled();
+    await reads.rows('SELECT 1', []);
+    expect(prisma.$queryRawUnsafe).toHaveBeenCalledTimes(1);
+    expect(queryRaw).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('dateOf', () => {
+  it('reads the DateTime values of both adapters and of Prisma as the same instant', () => {
+    const instant = Date.UTC(2026, 10, 27, 4, 40, 59, 494);
+    for (const value of [
+      '2026-11-27T04:40:59.494+00:00',
+      '2026-11-27T04:40:59.494Z',
+      '2026-11-27 04:40:59.494',
+      new Date(instant),
+    ]) {
+      expect(dateOf(value).getTime()).toBe(instant);
+    }
+    expect(() => dateOf(42)).toThrow(/not a DateTime/);
+  });
+});
