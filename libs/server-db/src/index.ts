@@ -2,7 +2,7 @@ export * from './lib/change';
 export * from './lib/change-recorder';
 export * from './lib/child-pages';
 export * from './lib/database-url';
-export * from './lib/direct-reads';
+export * from './lib/direct-sql';
 export * from './lib/location-scope';
 export * from './lib/migrations';
 export * from './lib/password-hash';

@@ -18,7 +18,7 @@ const USER_FIELDS = {
   grants: { select: { locationId: true, role: true } },
 } as const;
 
-/** The per-request session lookup, through the driver adapter (see DirectReads). */
+/** The per-request session lookup, through the driver adapter (see DirectSql). */
 function sessionSql(dialect: SqlDialect): string {
   return `SELECT "userId", "expiresAt" FROM "sessions" WHERE "id" = ${dialect.parameter(1)}`;
 }
@@ -73,7 +73,7 @@ export class AuthService {
   async userOfCookie(cookieHeader: string | undefined): Promise<SignedInUser | undefined> {
     const token = sessionTokenIn(cookieHeader);
     if (!token) return undefined;
-    const { $directReads: reads, $sqlDialect: dialect } = this.db.client;
+    const { $directSql: reads, $sqlDialect: dialect } = this.db.client;
     const id = sessionIdOf(token);
     const [row] = await reads.rows(sessionSql(dialect), [id]);
     const session = row && {

@@ -57,7 +57,7 @@ export class RowAccess {
     const key = `${table}:${id}`;
     const known = this.locations.get(key);
     if (known !== undefined) return known;
-    const { $directReads: reads, $sqlDialect: dialect } = this.db.client;
+    const { $directSql: reads, $sqlDialect: dialect } = this.db.client;
     const [row] = await reads.rows(locationIdSql(table, dialect), [id]);
     const locationId = row?.['locationId'];
     if (typeof locationId !== 'string') return undefined;

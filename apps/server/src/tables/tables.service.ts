@@ -136,19 +136,8 @@ export class TablesService {
   async update(table: CrudTable, { id, name, version }: UpdateBody, user: Rights): Promise<Row[]> {
     const definition = TABLES[table];
     await this.access.assertEditable(table, id, user);
-    let record: ChildRow;
-    try {
-      record = await this.delegate(definition).update({
-        where: version === undefined ? { id } : { id, version },
-        data: { name },
-        select: ROW_FIELDS,
-      });
-    } catch (error) {
-      if (isPrismaError(error, RECORD_NOT_FOUND)) {
-        throw await this.notUpdated(table, id, version !== undefined, user, error);
-      }
-      throw error;
-    }
+    const record = await this.db.client.$renameRow(table, id, name, version);
+    if (!record) throw await this.notUpdated(table, id, version !== undefined, user);
     const children =
       definition.childList === 'none'
         ? undefined
@@ -165,10 +154,9 @@ export class TablesService {
     id: string,
     versioned: boolean,
     user: Rights,
-    cause: unknown,
   ): Promise<HttpException> {
     const [current] = versioned ? await this.load(table, [id], user) : [];
-    if (!current) return rowNotFound(table, id, cause);
+    if (!current) return rowNotFound(table, id);
     const conflict: VersionConflict<Row> = {
       statusCode: HttpStatus.CONFLICT,
       message: VERSION_CONFLICT_MESSAGE,

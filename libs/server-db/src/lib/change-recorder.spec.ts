@@ -47,6 +47,36 @@ describe('changeRecording', () => {
     expect(changes).toEqual([{ kind: 'update', table: 'docs', id: doc.id }]);
   });
 
+  it('renames a row in one statement, bumping its version, and records it once committed', async () => {
+    const { doc, department } = await tree();
+    await client.$connect();
+    expect(await client.$renameRow('docs', doc.id, 'Renamed')).toEqual({
+      id: doc.id,
+      name: 'Renamed',
+      version: 2,
+    });
+    expect(await client.$renameRow('departments', department.id, 'Ventes', 1)).toEqual({
+      id: department.id,
+      name: 'Ventes',
+      version: 2,
+    });
+    expect(changes).toEqual([
+      { kind: 'update', table: 'docs', id: doc.id },
+      { kind: 'update', table: 'departments', id: department.id },
+    ]);
+    const stored = await db.prisma.doc.findUniqueOrThrow({ where: { id: doc.id } });
+    expect([stored.name, stored.version]).toEqual(['Renamed', 2]);
+  });
+
+  it('renames nothing and records nothing for a stale version or an unknown row', async () => {
+    const { doc } = await tree();
+    expect(await client.$renameRow('docs', doc.id, 'Stale', 7)).toBeUndefined();
+    expect(await client.$renameRow('docs', 'no-such-doc', 'Nobody')).toBeUndefined();
+    expect(changes).toEqual([]);
+    const stored = await db.prisma.doc.findUniqueOrThrow({ where: { id: doc.id } });
+    expect([stored.name, stored.version]).toEqual(['Doc', 1]);
+  });
+
   it('records a delete with every row its cascade removed', async () => {
     const { location, department, doc, list } = await tree();
     await client.location.delete({ where: { id: location.id } });

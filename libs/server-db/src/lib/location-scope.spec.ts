@@ -46,7 +46,7 @@ describe('location scope on the database', () => {
     const doc = await prisma.doc.create({ data: { name: 'd', departmentId: department.id } });
     await prisma.$connect();
     const locationOf = async (table: 'locations' | 'departments' | 'docs', id: string) =>
-      (await prisma.$directReads.rows(locationIdSql(table, prisma.$sqlDialect), [id]))[0]?.[
+      (await prisma.$directSql.rows(locationIdSql(table, prisma.$sqlDialect), [id]))[0]?.[
         'locationId'
       ];
     expect(await locationOf('locations', location.id)).toBe(location.id);

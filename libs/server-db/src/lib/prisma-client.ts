@@ -2,7 +2,7 @@ import { PrismaClient } from '../generated/prisma/client';
 import { PrismaClient as PostgresqlPrismaClient } from '../generated/prisma-postgresql/client';
 import { createAdapterFactory, type OnConnect } from './adapter-factory';
 import { databaseKind } from './database-url';
-import { DirectReads } from './direct-reads';
+import { DirectSql } from './direct-sql';
 import { SQL_DIALECTS } from './sql-dialect';
 import { isSyncedModel } from './table-registry';
 
@@ -46,14 +46,14 @@ function baseClient(databaseUrl: string, onConnect: OnConnect): PrismaClient {
 
 /**
  * The app's Prisma client: versioned updates, `$sqlDialect` for the few raw queries and
- * `$directReads` for the hot reads that skip Prisma's pipeline (both survive further `$extends`,
+ * `$directSql` for the hot reads that skip Prisma's pipeline (both survive further `$extends`,
  * so every client derived from this one has them).
  */
 export function createPrismaClient(databaseUrl: string) {
   const $sqlDialect = SQL_DIALECTS[databaseKind(databaseUrl)];
-  const base = baseClient(databaseUrl, (adapter) => $directReads.connected(adapter));
-  const $directReads = new DirectReads($sqlDialect, base);
-  return withVersioning(base).$extends({ client: { $sqlDialect, $directReads } });
+  const base = baseClient(databaseUrl, (adapter) => $directSql.connected(adapter));
+  const $directSql = new DirectSql($sqlDialect, base);
+  return withVersioning(base).$extends({ client: { $sqlDialect, $directSql } });
 }
 
 export type AppPrismaClient = ReturnType<typeof createPrismaClient>;

@@ -1,5 +1,5 @@
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import { dateOf, DirectReads } from './direct-reads';
+import { dateOf, DirectSql, integerOf } from './direct-sql';
 import { SQL_DIALECTS } from './sql-dialect';
 
 function fakeAdapter() {
@@ -15,12 +15,12 @@ function fakeAdapter() {
   return { adapter: { queryRaw, dispose } as unknown as SqlDriverAdapter, queryRaw, dispose };
 }
 
-describe('DirectReads', () => {
+describe('DirectSql', () => {
   const prisma = { $queryRawUnsafe: jest.fn(async () => [{ id: 'from prisma' }]) };
   const newReads = () =>
-    new DirectReads(
+    new DirectSql(
       SQL_DIALECTS.sqlite,
-      prisma as unknown as ConstructorParameters<typeof DirectReads>[1],
+      prisma as unknown as ConstructorParameters<typeof DirectSql>[1],
     );
 
   it("reads through Prisma's raw query until Prisma has connected", async () => {
@@ -63,5 +63,13 @@ describe('dateOf', () => {
       expect(dateOf(value).getTime()).toBe(instant);
     }
     expect(() => dateOf(42)).toThrow(/not a DateTime/);
+  });
+});
+
+describe('integerOf', () => {
+  it('reads the integers of both adapters as numbers', () => {
+    expect([integerOf(2), integerOf(BigInt(3)), integerOf('4')]).toEqual([2, 3, 4]);
+    expect(() => integerOf('x')).toThrow(/not an integer/);
+    expect(() => integerOf(1.5)).toThrow(/not an integer/);
   });
 });

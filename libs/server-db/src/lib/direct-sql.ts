@@ -1,7 +1,7 @@
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import type { SqlDialect } from './sql-dialect';
 
-/** What {@link DirectReads} falls back to before Prisma has connected. */
+/** What {@link DirectSql} falls back to before Prisma has connected. */
 interface PrismaRawQueries {
   $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
 }
@@ -9,18 +9,24 @@ interface PrismaRawQueries {
 /** A read's result row, by column name. */
 export type DirectRow = Record<string, unknown>;
 
+/** A statement's parameter: text, or an integer. */
+export type DirectArgument = string | number;
+
 const TEXT_ARGUMENT = { scalarType: 'string', arity: 'scalar' } as const;
+const INT_ARGUMENT = { scalarType: 'int', arity: 'scalar' } as const;
 
 /**
- * Reads that skip Prisma's query pipeline: the same SQL, sent through the driver adapter Prisma
- * itself connected (so the same connection and pool). Measured here: ~230 µs a `findUnique`
- * through Prisma, ~15 µs through the adapter. For the reads every request makes (its session, the
- * location of the row it writes); writes stay on Prisma, whose change recorder announces them.
- * Until Prisma has connected, reads go through Prisma's raw query (which connects it).
+ * Statements that skip Prisma's query pipeline: the same SQL, sent through the driver adapter
+ * Prisma itself connected (so the same connection and pool). Measured here: ~230 µs a
+ * `findUnique` through Prisma, ~15 µs through the adapter. For what every request makes: its
+ * session lookup, the location of the row it writes, and the rename itself — which only the change
+ * recorder sends (`$renameRow`), so that it is announced like every other write. Until Prisma has
+ * connected, statements go through Prisma's raw query (which connects it).
  *
- * Column values come as the adapter gives them: a DateTime as a string (see {@link dateOf}).
+ * Column values come as the adapter gives them: a DateTime as a string (see {@link dateOf}), an
+ * integer as a number, a bigint or a string (see {@link integerOf}).
  */
-export class DirectReads {
+export class DirectSql {
   private adapter: SqlDriverAdapter | undefined;
 
   constructor(
@@ -39,14 +45,14 @@ export class DirectReads {
     return adapter;
   }
 
-  /** The rows of a query whose parameters (the dialect's placeholders) are all text. */
-  async rows(sql: string, args: string[]): Promise<DirectRow[]> {
+  /** The rows a statement returns; its parameters are the dialect's placeholders. */
+  async rows(sql: string, args: DirectArgument[]): Promise<DirectRow[]> {
     const adapter = this.adapter;
     if (!adapter) return this.prisma.$queryRawUnsafe<DirectRow[]>(sql, ...args);
     const result = await adapter.queryRaw({
       sql,
       args,
-      argTypes: args.map(() => TEXT_ARGUMENT),
+      argTypes: args.map((arg) => (typeof arg === 'number' ? INT_ARGUMENT : TEXT_ARGUMENT)),
     });
     const names = result.columnNames;
     return result.rows.map((values) =>
@@ -65,4 +71,13 @@ export function dateOf(value: unknown): Date {
     return new Date(/(Z|[+-]\d\d:?\d\d)$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
   }
   throw new Error(`not a DateTime value: ${String(value)}`);
+}
+
+/** An integer column's value as a number (SQLite's adapter gives bigints, as strings or not). */
+export function integerOf(value: unknown): number {
+  const number = typeof value === 'string' || typeof value === 'bigint' ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isSafeInteger(number)) {
+    throw new Error(`not an integer value: ${String(value)}`);
+  }
+  return number;
 }
