@@ -12,7 +12,7 @@ const ids = new WeakMap<IncomingMessage, string>();
 /**
  * The request's id, chosen on the first call: the incoming `X-Request-Id` when it is a sane
  * token, else a new UUID; it is echoed in the response's `X-Request-Id`. The request logger calls
- * this first thing (pino-http's `genReqId`).
+ * this first thing.
  */
 export function assignRequestId(request: IncomingMessage, response: ServerResponse): string {
   const known = ids.get(request);
