@@ -31,6 +31,8 @@ export interface BenchConfig {
 
 /** Targeted fan-out's goal: targeted costs at most this many times the H-client broadcast. */
 export const TARGETED_GOAL_RATIO = 1.5;
+/** Throughput's goals, updates/s, by how many updates are in flight (issue 14: 1 and 8). */
+export const THROUGHPUT_GOALS: Readonly<Record<number, number>> = { 1: 1000, 8: 3000 };
 /** Memory's goal: the server's RSS with every socket subscribed, bytes (1 GB). */
 export const MEMORY_GOAL_BYTES = 1e9;
 

@@ -2,6 +2,7 @@ import type { ClusterFanOutRow } from '../cluster-fan-out';
 import type { FanOutRow } from '../fan-out';
 import type { MemoryResult } from '../memory';
 import type { TargetedFanOutResult, TargetedSide } from '../targeted-fan-out';
+import type { ThroughputPhase } from '../throughput';
 import { renderReport, type Report } from './report';
 import type { Summary } from './stats';
 
@@ -159,6 +160,34 @@ describe('renderReport', () => {
       '  bystanders (4,950 clients holding one other doc each): 0 messages (per worker 0 0 0 0) ok; holders: 1,400 of 1,400 expected',
       "  goal — targeted costs about what 50 clients cost, not 5,000 (time, paired, and CPU each ≤ 1.5 × the 50-client broadcast's): ok",
       '    targeted ÷ broadcast to 50: time ×1.03, CPU ×1.02 · ÷ broadcast to 5,000: time ×0.03, CPU ×0.04',
+    ]);
+  });
+
+  it('prints the throughput with the goal of each mode and whether it holds', () => {
+    const phase = (concurrency: number, updatesPerSecond: number): ThroughputPhase => ({
+      concurrency,
+      seconds: 10,
+      updates: updatesPerSecond * 10,
+      updatesPerSecond,
+      put: summary(1.5, 4.2),
+      notify: summary(1.6, 5.3),
+      missing: 0,
+      unexpected: 0,
+      messages: updatesPerSecond * 10,
+      failedRequests: 0,
+    });
+    const lines = renderReport({
+      ...report,
+      fanOut: undefined,
+      throughput: [phase(1, 1020), phase(8, 1001), phase(4, 900)],
+      failures: {},
+    }).split('\n');
+    expect(lines[4]).toBe('3. Mutation throughput — PUT /api/docs with 1 listening client');
+    expect(lines[5]).toMatch(/^ {2}mode +seconds +updates +updates\/s +goal +PUT p50 ms/);
+    expect(lines.slice(7, 10).map((line) => line.match(/\d+ +(\S+ ≥[\d,]+|-) /)?.[1])).toEqual([
+      'ok ≥1,000',
+      'MISSED ≥3,000',
+      '-',
     ]);
   });
 

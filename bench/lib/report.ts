@@ -6,7 +6,7 @@ import type { MemoryResult } from '../memory';
 import type { SeedBenchResult } from '../seed';
 import type { TargetedFanOutResult, TargetedSide } from '../targeted-fan-out';
 import type { ThroughputPhase } from '../throughput';
-import { MEMORY_GOAL_BYTES, TARGETED_GOAL_RATIO } from './config';
+import { MEMORY_GOAL_BYTES, TARGETED_GOAL_RATIO, THROUGHPUT_GOALS } from './config';
 import type { Summary } from './stats';
 
 export interface Machine {
@@ -211,6 +211,14 @@ const THROUGHPUT: Column<ThroughputPhase>[] = [
   ['seconds', (p) => n(p.seconds, 1)],
   ['updates', (p) => String(p.updates)],
   ['updates/s', (p) => String(p.updatesPerSecond)],
+  [
+    'goal',
+    (p) => {
+      const goal = THROUGHPUT_GOALS[p.concurrency];
+      if (goal === undefined) return '-';
+      return p.updatesPerSecond >= goal ? `ok ≥${n(goal, 0)}` : `MISSED ≥${n(goal, 0)}`;
+    },
+  ],
   ...figures<ThroughputPhase>('PUT', (p) => p.put, ['p50', 'p95'], 2, ' ms'),
   ...figures<ThroughputPhase>('notify', (p) => p.notify, ['p50', 'p95'], 2, ' ms'),
   ...figures<ThroughputPhase>('notify', (p) => p.notify, ['max'], 1, ' ms'),
