@@ -32,7 +32,7 @@ export function childKey(row: ChildRow): string {
  * The departments a client was given and their children (each department's first page holds all of
  * them in the soak). On a message it refetches as SmartNgRX does: an update reloads those ids, a
  * delete drops them and takes them out of their parents' child lists, a department's update (a
- * child added or deleted) reloads it and then the children it did not hold yet. Every step runs in
+ * child added) reloads it and then the children it did not hold yet. Every step runs in
  * order, one at a time (a browser's requests over one connection), so a later load never answers
  * before an earlier one.
  */
@@ -86,20 +86,28 @@ export class SoakClient {
     });
   }
 
+  /**
+   * Each message is a step after the ones before it, and what the client holds is looked at when
+   * the step runs, not when the message arrives: a message can overtake the answer of a load in
+   * flight (another connection), and ignoring a row that load was about to store or drop lost it.
+   * A child's delete takes the ids out of every department's child list whether or not the client
+   * holds those rows, as SmartNgRX's delete does (it removes the id from its parents' child arrays).
+   */
   onMessage({ action, table, ids }: SocketNotification): Promise<void> {
-    if (table === 'departments') {
-      const held = ids.filter((id) => this.departments.has(id));
-      if (held.length === 0) return Promise.resolve();
-      if (action === 'delete')
-        return this.enqueue(async () => held.forEach((id) => this.dropDepartment(id)));
-      return this.enqueue(() => this.loadDepartments(held));
-    }
     if (table === 'top' || table === 'locations') return Promise.resolve();
+    if (table === 'departments') {
+      return this.enqueue(async () => {
+        const held = ids.filter((id) => this.departments.has(id));
+        if (action === 'delete') held.forEach((id) => this.dropDepartment(id));
+        else if (held.length > 0) await this.loadDepartments(held);
+      });
+    }
     const childTable = table as ChildTable;
-    const held = ids.filter((id) => this.children.has(`${childTable}:${id}`));
-    if (held.length === 0) return Promise.resolve();
-    if (action === 'delete') return this.enqueue(async () => this.dropChildren(childTable, held));
-    return this.enqueue(() => this.loadChildren(childTable, held));
+    if (action === 'delete') return this.enqueue(async () => this.dropChildren(childTable, ids));
+    return this.enqueue(async () => {
+      const held = ids.filter((id) => this.children.has(`${childTable}:${id}`));
+      if (held.length > 0) await this.loadChildren(childTable, held);
+    });
   }
 
   private async loadDepartments(ids: string[]): Promise<void> {
