@@ -11,7 +11,11 @@ import { stopProcess, WORKSPACE_ROOT } from '@smart-sync/dev-server';
 import { ensureServerBuilt } from './lib/build';
 import type { ResultMessage } from './lib/child-main';
 import { installCleanup, isStopping, trackChild } from './lib/cleanup';
+import { measureInitialBundle } from './lib/initial-bundle';
 import { formatDuration, machine, renderReport, type Report } from './lib/report';
+
+/** Where `nx build client` puts the production build the server serves. */
+const CLIENT_BROWSER_DIR = 'dist/apps/client/browser';
 
 const BENCHMARKS = [
   { name: 'fan-out', key: 'fanOut', timeoutMs: 420_000 },
@@ -98,7 +102,14 @@ async function main() {
   const experiments = ['BENCH_FANOUT_SIZES', 'BENCH_SERVER_MAIN', 'BENCH_POSTGRESQL_URL']
     .filter((name) => process.env[name])
     .map((name) => `${name}=${process.env[name]}`);
-  const report: Report = { machine: machine(), quick, experiments, wallSeconds: 0, failures: {} };
+  const report: Report = {
+    machine: machine(),
+    quick,
+    experiments,
+    wallSeconds: 0,
+    initialBundle: measureInitialBundle(WORKSPACE_ROOT, CLIENT_BROWSER_DIR) ?? null,
+    failures: {},
+  };
   log(
     `${report.machine.cores} cores, Node ${report.machine.node}, load average ${loadavg()
       .map((l) => l.toFixed(2))

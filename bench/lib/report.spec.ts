@@ -125,6 +125,19 @@ describe('renderReport', () => {
     expect(lines.at(-1)).toBe('FAILED seed: boom');
   });
 
+  it('prints the initial client bundle against its 500 kB goal, or that there is no build', () => {
+    const lineOf = (initialBundle: Report['initialBundle']) =>
+      renderReport({ ...report, fanOut: undefined, initialBundle, failures: {} }).split('\n')[4];
+    const bundle = { dir: 'dist/apps/client/browser', files: ['a.css', 'b.js'], builtAt: 'T' };
+    expect(lineOf({ ...bundle, bytes: 361_512 })).toBe(
+      '0. Initial client bundle (dist/apps/client/browser, built T): 361.5 kB raw in 2 files — goal ≤ 500 kB: holds',
+    );
+    expect(lineOf({ ...bundle, bytes: 836_000 })).toMatch(/836\.0 kB raw .*: MISSED$/);
+    expect(lineOf(null)).toBe(
+      '0. Initial client bundle: no client build to measure (npx nx build client); goal ≤ 500 kB',
+    );
+  });
+
   it('prints the cross-instance fan-out with its cost and whether it stays within 5 ms', () => {
     const lines = renderReport({
       ...report,

@@ -7,6 +7,7 @@ import type { SeedBenchResult } from '../seed';
 import type { TargetedFanOutResult, TargetedSide } from '../targeted-fan-out';
 import type { ThroughputPhase } from '../throughput';
 import { MEMORY_GOAL_BYTES, TARGETED_GOAL_RATIO, THROUGHPUT_GOALS } from './config';
+import { INITIAL_BUNDLE_GOAL_BYTES, type InitialBundle } from './initial-bundle';
 import type { Summary } from './stats';
 
 export interface Machine {
@@ -34,6 +35,8 @@ export interface Report {
   clusterFanOut?: ClusterFanOutRow[];
   targetedFanOut?: TargetedFanOutResult;
   memory?: MemoryResult;
+  /** The client build's initial bundle, when there is a build; null when there is none. */
+  initialBundle?: InitialBundle | null;
   /** Benchmarks that failed, with their error. */
   failures: Record<string, string>;
 }
@@ -234,6 +237,18 @@ const SEED: Column<SeedBenchResult>[] = [
   ...figures<SeedBenchResult>('whole process', (s) => s.process, ['p50'], 0, ' ms'),
 ];
 
+/** The initial bundle against its goal, or how to get a build to measure. */
+function initialBundleLine(bundle: InitialBundle | null): string {
+  const goal = `goal ≤ ${n(INITIAL_BUNDLE_GOAL_BYTES / 1000, 0)} kB`;
+  if (!bundle)
+    return `0. Initial client bundle: no client build to measure (npx nx build client); ${goal}`;
+  const holds = bundle.bytes <= INITIAL_BUNDLE_GOAL_BYTES ? 'holds' : 'MISSED';
+  return (
+    `0. Initial client bundle (${bundle.dir}, built ${bundle.builtAt}): ${n(bundle.bytes / 1000, 1)} kB raw ` +
+    `in ${bundle.files.length} files — ${goal}: ${holds}`
+  );
+}
+
 export function renderReport(report: Report): string {
   const m = report.machine;
   const out: string[] = [
@@ -247,6 +262,7 @@ export function renderReport(report: Report): string {
   ];
   const section = (title: string, text: string) => out.push(title, text, '');
   const { fanOut, herd, throughput, seed, clusterFanOut, targetedFanOut, memory } = report;
+  if (report.initialBundle !== undefined) out.push(initialBundleLine(report.initialBundle), '');
   if (fanOut)
     section(
       '1. Fan-out — PUT /api/docs → message at ALL N clients (ms), vs a bare socket.io 4.8 broadcast',
