@@ -1,6 +1,5 @@
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import { dateOf, DirectSql, integerOf } from './direct-sql';
-import { SQL_DIALECTS } from './sql-dialect';
 
 function fakeAdapter() {
   const queryRaw = jest.fn(async () => ({
@@ -18,10 +17,7 @@ function fakeAdapter() {
 describe('DirectSql', () => {
   const prisma = { $queryRawUnsafe: jest.fn(async () => [{ id: 'from prisma' }]) };
   const newReads = () =>
-    new DirectSql(
-      SQL_DIALECTS.sqlite,
-      prisma as unknown as ConstructorParameters<typeof DirectSql>[1],
-    );
+    new DirectSql(prisma as unknown as ConstructorParameters<typeof DirectSql>[0]);
 
   it("reads through Prisma's raw query until Prisma has connected", async () => {
     const reads = newReads();

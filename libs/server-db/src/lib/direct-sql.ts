@@ -1,5 +1,4 @@
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
-import type { SqlDialect } from './sql-dialect';
 
 /** What {@link DirectSql} falls back to before Prisma has connected. */
 interface PrismaRawQueries {
@@ -29,10 +28,7 @@ const INT_ARGUMENT = { scalarType: 'int', arity: 'scalar' } as const;
 export class DirectSql {
   private adapter: SqlDriverAdapter | undefined;
 
-  constructor(
-    readonly dialect: SqlDialect,
-    private readonly prisma: PrismaRawQueries,
-  ) {}
+  constructor(private readonly prisma: PrismaRawQueries) {}
 
   /** Prisma calls this through the adapter factory (adapter-factory.ts) once it has connected. */
   connected(adapter: SqlDriverAdapter): SqlDriverAdapter {
@@ -45,7 +41,7 @@ export class DirectSql {
     return adapter;
   }
 
-  /** The rows a statement returns; its parameters are the dialect's placeholders. */
+  /** The rows a statement returns; its parameters are the `$sqlDialect`'s placeholders. */
   async rows(sql: string, args: DirectArgument[]): Promise<DirectRow[]> {
     const adapter = this.adapter;
     if (!adapter) return this.prisma.$queryRawUnsafe<DirectRow[]>(sql, ...args);

@@ -40,6 +40,19 @@ export function whereUnderLocations(
  * parent chain: `SELECT t1."locationId" FROM "docs" t0 JOIN "departments" t1 ON … WHERE t0."id" = ?`.
  */
 export function locationIdSql(table: CrudTable, dialect: SqlDialect): string {
+  const key = `${dialect.kind}:${table}`;
+  let sql = LOCATION_ID_SQL.get(key);
+  if (sql === undefined) {
+    sql = buildLocationIdSql(table, dialect);
+    LOCATION_ID_SQL.set(key, sql);
+  }
+  return sql;
+}
+
+/** {@link locationIdSql}'s statements, built once per database kind and table (every write asks). */
+const LOCATION_ID_SQL = new Map<string, string>();
+
+function buildLocationIdSql(table: CrudTable, dialect: SqlDialect): string {
   const joins: string[] = [];
   let alias = 't0';
   let column = `${alias}."id"`;

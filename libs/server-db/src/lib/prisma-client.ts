@@ -52,7 +52,7 @@ function baseClient(databaseUrl: string, onConnect: OnConnect): PrismaClient {
 export function createPrismaClient(databaseUrl: string) {
   const $sqlDialect = SQL_DIALECTS[databaseKind(databaseUrl)];
   const base = baseClient(databaseUrl, (adapter) => $directSql.connected(adapter));
-  const $directSql = new DirectSql($sqlDialect, base);
+  const $directSql = new DirectSql(base);
   return withVersioning(base).$extends({ client: { $sqlDialect, $directSql } });
 }
 

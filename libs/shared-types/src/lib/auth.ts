@@ -22,16 +22,7 @@ import { ROLES } from './auth-names';
  * - The `/data` socket's handshake is authenticated by the same cookie (refused without one), and
  *   it only ever hears about rows its user may read.
  */
-export {
-  AUTH_LOGIN_PATH,
-  AUTH_LOGOUT_PATH,
-  AUTH_ME_PATH,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  roleIn,
-  ROLES,
-  SESSION_COOKIE,
-} from './auth-names';
+export * from './auth-names';
 
 export const USERNAME_MAX_LENGTH = 64;
 export const PASSWORD_MAX_LENGTH = 256;

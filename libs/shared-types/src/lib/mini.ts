@@ -36,16 +36,7 @@ export const NOTIFICATION_NAMESPACE = '/data';
 export const NOTIFICATION_EVENT = 'message';
 
 // auth.ts
-export {
-  AUTH_LOGIN_PATH,
-  AUTH_LOGOUT_PATH,
-  AUTH_ME_PATH,
-  DEMO_PASSWORD,
-  DEMO_USERS,
-  roleIn,
-  ROLES,
-  SESSION_COOKIE,
-} from './auth-names';
+export * from './auth-names';
 
 // fields.ts
 export const ID_MAX_LENGTH = 64;
