@@ -20,11 +20,38 @@ import { expect, test } from './support/fixtures';
 
 const LOCATION_1 = 'Location 1';
 
+/** socket.io's DISCONNECT packet of the /data namespace, whichever side sends it. */
+const DATA_DISCONNECT = /^41\/data,/;
+
+/** A WebSocket the page opened, and whether its /data socket was disconnected on it. */
+interface RecordedSocket {
+  socket: WebSocket;
+  disconnected: boolean;
+}
+
 /** Every WebSocket the page opens from now on. */
-function recordWebSockets(page: Page): WebSocket[] {
-  const sockets: WebSocket[] = [];
-  page.on('websocket', (socket) => sockets.push(socket));
+function recordWebSockets(page: Page): RecordedSocket[] {
+  const sockets: RecordedSocket[] = [];
+  page.on('websocket', (socket) => {
+    const recorded = { socket, disconnected: false };
+    const look = ({ payload }: { payload: string | Buffer }) => {
+      if (typeof payload === 'string' && DATA_DISCONNECT.test(payload))
+        recorded.disconnected = true;
+    };
+    socket.on('framesent', look);
+    socket.on('framereceived', look);
+    sockets.push(recorded);
+  });
   return sockets;
+}
+
+/**
+ * The socket ended: closed, or its /data socket disconnected. The page reloads right after a
+ * sign-out, and on a loaded machine Playwright sometimes never reports the close of a WebSocket
+ * the reload tore down (1 CI run in ~8); the DISCONNECT packet still shows the sign-out closed it.
+ */
+function ended({ socket, disconnected }: RecordedSocket): boolean {
+  return socket.isClosed() || disconnected;
 }
 
 test('the sign-in page refuses a wrong password inline, then signs in and out', async ({
@@ -46,11 +73,11 @@ test('the sign-in page refuses a wrong password inline, then signs in and out', 
     await signInButton(page).click();
     await expect(page.getByText('carol', { exact: true })).toBeVisible();
     await expect(treeItem(page, 'Department 1')).toBeVisible();
-    await expect.poll(() => sockets.some((socket) => !socket.isClosed())).toBe(true);
+    await expect.poll(() => sockets.some((recorded) => !ended(recorded))).toBe(true);
 
     await signOutButton(page).click();
     await expect(signInButton(page)).toBeVisible();
-    await expect.poll(() => sockets.every((socket) => socket.isClosed())).toBe(true);
+    await expect.poll(() => sockets.every(ended)).toBe(true);
     await expect(treeItem(page, 'Department 1')).toHaveCount(0);
   } finally {
     await context.close();
