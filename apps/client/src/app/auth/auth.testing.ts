@@ -29,7 +29,6 @@ export function fakeAuth(initial: SessionUser | null | 'checking' = ADMIN) {
   });
   const signingOut = signal(false);
   const signOutHooks: (() => void)[] = [];
-  const signInHooks: (() => void)[] = [];
   const auth = {
     user,
     pageUser,
@@ -38,8 +37,6 @@ export function fakeAuth(initial: SessionUser | null | 'checking' = ADMIN) {
     signingOut,
     signOutHooks,
     beforeSignOut: jest.fn((hook: () => void) => void signOutHooks.push(hook)),
-    signInHooks,
-    afterSignIn: jest.fn((hook: () => void) => void signInHooks.push(hook)),
     refresh: jest.fn(() => Promise.resolve()),
     signIn: jest.fn((): Promise<string | undefined> => Promise.resolve(undefined)),
     signOut: jest.fn(() => Promise.resolve()),
