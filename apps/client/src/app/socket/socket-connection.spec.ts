@@ -53,13 +53,10 @@ describe('SocketConnection', () => {
     connection.connect();
   });
 
-  it('connects to the /data namespace of the page’s own origin, once, by WebSocket first', () => {
+  it('connects to the /data namespace of the page’s own origin, once', () => {
     connection.connect();
     expect(io).toHaveBeenCalledTimes(1);
-    expect(io).toHaveBeenCalledWith('/data', {
-      transports: ['websocket', 'polling'],
-      tryAllTransports: true,
-    });
+    expect(io).toHaveBeenCalledWith('/data');
   });
 
   it('passes on every message of the notification event as it arrived, unchecked', () => {
