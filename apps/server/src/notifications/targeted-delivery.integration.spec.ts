@@ -1,6 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { RELEASE_EVENT, SOCKET_ID_HEADER, type SocketNotification } from '@smart-sync/shared-types';
+import {
+  RELEASE_EVENT,
+  SOCKET_ID_HEADER,
+  TOP_ID,
+  type SocketNotification,
+} from '@smart-sync/shared-types';
 import type { Socket } from 'socket.io-client';
+import { TablesService } from '../tables/tables.service';
 import { connectClient, MessageLog, startTestApp, type TestApp } from '../testing/test-app';
 
 /** A location → department → doc, list; ids by table. */
@@ -107,6 +113,26 @@ describe('targeted delivery', () => {
       { action: 'update', table: 'departments', ids: [tree.department] },
     ]);
     expect(topHolder.log.take()).toEqual([{ action: 'update', table: 'top', ids: ['1'] }]);
+  });
+
+  it('a socket hears a location created while its load of the top row was being read', async () => {
+    const [holder, watcher] = await Promise.all([client(), client()]);
+    await load(watcher.id, 'top', [TOP_ID]);
+    const tables = t.app.get(TablesService);
+    const read = tables.top.bind(tables);
+    const top = jest.spyOn(tables, 'top').mockImplementationOnce(async (...args) => {
+      const rows = await read(...args);
+      await t.api.post('/api/locations/add').send({ name: 'Nice' }).expect(201);
+      await watcher.log.waitFor((m) => m.table === 'top');
+      return rows;
+    });
+    try {
+      await load(holder.id, 'top', [TOP_ID]);
+    } finally {
+      top.mockRestore();
+    }
+    await settle(holder.log);
+    expect(holder.log.take()).toEqual([{ action: 'update', table: 'top', ids: [TOP_ID] }]);
   });
 
   it('a delete reaches the holders of the row or of its parent, cascades alike', async () => {

@@ -9,9 +9,9 @@ import {
   type ChildIndexPage,
   type CrudTable,
   type IndexPageRequest,
-  type ServerTable,
   type TopRow,
   type UpdateBody,
+  TOP_ID,
 } from '@smart-sync/shared-types';
 import { TABLES } from '@smart-sync/server-db';
 import { currentUser } from '../auth/current-user';
@@ -36,22 +36,16 @@ export class TablesController {
     private readonly interest: NotificationGateway,
   ) {}
 
-  /** Loading is subscribing: the requesting socket (X-Socket-Id) hears about these rows. */
-  private subscribe<T extends { id: string }>(table: ServerTable, rows: T[]): T[] {
-    const { socketId } = requestContext();
-    if (socketId)
-      this.interest.subscribe(
-        socketId,
-        table,
-        rows.map((row) => row.id),
-      );
-    return rows;
-  }
-
+  /**
+   * The socket joins the top row's room before it is read, as for the rows of a table: a location
+   * created after the read is then heard. Every user has the top row (its list is theirs).
+   */
   @Post('top')
   @HttpCode(200)
-  async top(@Body(ids) body: string[]): Promise<TopRow[]> {
-    return this.subscribe('top', await this.tables.top(body, currentUser()));
+  top(@Body(ids) body: string[]): Promise<TopRow[]> {
+    const { socketId } = requestContext();
+    if (socketId && body.includes(TOP_ID)) this.interest.subscribe(socketId, 'top', [TOP_ID]);
+    return this.tables.top(body, currentUser());
   }
 
   @Post('departments/indexes')
