@@ -53,10 +53,13 @@ describe('SocketConnection', () => {
     connection.connect();
   });
 
-  it('connects to the /data namespace of the page’s own origin, once', () => {
+  it('connects to the /data namespace of the page’s own origin, once, by WebSocket first', () => {
     connection.connect();
     expect(io).toHaveBeenCalledTimes(1);
-    expect(io).toHaveBeenCalledWith('/data');
+    expect(io).toHaveBeenCalledWith('/data', {
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+    });
   });
 
   it('passes on every message of the notification event as it arrived, unchecked', () => {
