@@ -127,6 +127,30 @@ describe('Auth', () => {
     expect(auth.pageUser()).toEqual(bob);
   });
 
+  it('runs the sign-in hooks as each answer saying who is signed in is taken, signed in already', async () => {
+    const seen: (string | undefined)[] = [];
+    auth.afterSignIn(() => seen.push(auth.user()?.username));
+    const checked = auth.refresh();
+    await answer(ME_URL, bob);
+    await checked;
+    expect(seen).toEqual(['bob']);
+
+    auth.sessionEnded();
+    const again = auth.signIn('bob', 'demo');
+    await answer(LOGIN_URL, bob);
+    await again;
+    expect(seen).toEqual(['bob', 'bob']);
+
+    auth.sessionEnded();
+    const other = auth.signIn('alice', 'demo');
+    await answer(LOGIN_URL, ADMIN);
+    await other;
+    const failed = auth.signIn('bob', 'nope');
+    backend.expectOne(LOGIN_URL).flush({ message: 'Unauthorized' }, unauthorized);
+    await failed;
+    expect(seen).toEqual(['bob', 'bob']);
+  });
+
   it('signs out on the server, then reloads the page', async () => {
     const signedIn = auth.signIn('bob', 'demo');
     await answer(LOGIN_URL, bob);

@@ -29,6 +29,7 @@ export function fakeAuth(initial: SessionUser | null | 'checking' = ADMIN) {
   });
   const signingOut = signal(false);
   const signOutHooks: (() => void)[] = [];
+  const signInHooks: (() => void)[] = [];
   const auth = {
     user,
     pageUser,
@@ -37,6 +38,8 @@ export function fakeAuth(initial: SessionUser | null | 'checking' = ADMIN) {
     signingOut,
     signOutHooks,
     beforeSignOut: jest.fn((hook: () => void) => void signOutHooks.push(hook)),
+    signInHooks,
+    afterSignIn: jest.fn((hook: () => void) => void signInHooks.push(hook)),
     refresh: jest.fn(() => Promise.resolve()),
     signIn: jest.fn((): Promise<string | undefined> => Promise.resolve(undefined)),
     signOut: jest.fn(() => Promise.resolve()),

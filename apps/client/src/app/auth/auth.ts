@@ -103,6 +103,7 @@ export class Auth {
   /** From a sign-out's start until it failed or the page reloads: live updates stop at once. */
   readonly signingOut = this.signingOutState.asReadonly();
   private readonly signOutHooks: (() => void)[] = [];
+  private readonly signInHooks: (() => void)[] = [];
 
   /** Asks the server who the session cookie (if any) belongs to. */
   async refresh(): Promise<void> {
@@ -142,6 +143,15 @@ export class Auth {
     this.signOutHooks.push(hook);
   }
 
+  /**
+   * Runs `hook` each time someone is signed in (the start-up check or a sign-in), as soon as the
+   * answer is in: before the change detection that follows it, where effects would only see it
+   * after the app has rendered.
+   */
+  afterSignIn(hook: () => void): void {
+    this.signInHooks.push(hook);
+  }
+
   async signOut(): Promise<void> {
     this.signingOutState.set(true);
     this.signOutHooks.forEach((hook) => hook());
@@ -173,6 +183,7 @@ export class Auth {
     }
     this.pageUserState.set(user);
     this.userState.set(user);
+    this.signInHooks.forEach((hook) => hook());
   }
 }
 

@@ -48,6 +48,16 @@ describe('provideLiveUpdates', () => {
     expect(dispatch.receive).toHaveBeenCalledWith({ action: 'update', table: 'docs', ids: ['1'] });
   });
 
+  it('connects as soon as a sign-in is taken, before the next change detection', async () => {
+    const { auth, connection } = await start('checking');
+    auth.user.set(ADMIN);
+    auth.signInHooks.forEach((hook) => hook());
+    expect(connection.connect).toHaveBeenCalledTimes(1);
+    auth.signingOut.set(true);
+    auth.signInHooks.forEach((hook) => hook());
+    expect(connection.connect).toHaveBeenCalledTimes(1);
+  });
+
   it('forgets the old subscriptions, then reloads everything, at every connect', async () => {
     const { connection, steps } = await start();
     expect(steps).toEqual([]);

@@ -1,12 +1,14 @@
 import { HttpClient, provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { ApplicationInitStatus, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
+import { ADMIN, fakeAuth } from '../auth/auth.testing';
 import { EntitySignals } from '../entities/entity-signals';
 import {
   FirstScreenPreload,
   firstScreenInterceptor,
+  provideFirstScreenPreload,
   readFirstScreen,
 } from './first-screen-preload';
 
@@ -83,5 +85,24 @@ describe('firstScreenInterceptor', () => {
     backend.expectOne('/api/locations').flush([]);
     await Promise.resolve();
     expect(preload.read).not.toHaveBeenCalled();
+  });
+});
+
+describe('provideFirstScreenPreload', () => {
+  it('reads the first screen as soon as a sign-in is taken, before any change detection', async () => {
+    const { auth, provider } = fakeAuth('checking');
+    const preload = { pending: true, read: jest.fn() };
+    TestBed.configureTestingModule({
+      providers: [
+        provideFirstScreenPreload(),
+        provider,
+        { provide: FirstScreenPreload, useValue: preload },
+      ],
+    });
+    await TestBed.inject(ApplicationInitStatus).donePromise;
+    expect(preload.read).not.toHaveBeenCalled();
+    auth.user.set(ADMIN);
+    auth.signInHooks.forEach((hook) => hook());
+    expect(preload.read).toHaveBeenCalledTimes(1);
   });
 });

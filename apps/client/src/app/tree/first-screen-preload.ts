@@ -77,12 +77,17 @@ export const firstScreenInterceptor: HttpInterceptorFn = (request, next) => {
   );
 };
 
-/** The first read once signed in; the interceptor takes it from there. */
+/**
+ * The first read once signed in, as soon as the session check (or a sign-in) has answered, not in
+ * the change detection after it, which renders the shell first; the interceptor takes it from
+ * there. The effect covers a user already signed in when this starts.
+ */
 export function provideFirstScreenPreload(): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideAppInitializer(() => {
       const auth = inject(Auth);
       const preload = inject(FirstScreenPreload);
+      auth.afterSignIn(() => preload.read());
       const first = effect(() => {
         if (auth.signedIn()) {
           preload.read();
