@@ -1,4 +1,4 @@
-import { TestBed } from '@angular/core/testing';
+import { DeferBlockState, TestBed } from '@angular/core/testing';
 import { nodeKey } from './node-key';
 import { RowAction } from './row-action';
 import { TreeNode } from './tree-node';
@@ -30,12 +30,18 @@ const doc: TreeNodeView = {
   departmentId: 'd1',
 };
 
-async function render(node: TreeNodeView, editing = false, editable = true) {
+/** Renders a row, with its actions (added once the browser is idle) unless `idle` is false. */
+async function render(node: TreeNodeView, editing = false, editable = true, idle = true) {
   const fixture = TestBed.createComponent(TreeNode);
   fixture.componentRef.setInput('node', node);
   fixture.componentRef.setInput('editing', editing);
   fixture.componentRef.setInput('editable', editable);
   await fixture.whenStable();
+  if (idle) {
+    for (const block of await fixture.getDeferBlocks()) {
+      await block.render(DeferBlockState.Complete);
+    }
+  }
   const host = fixture.nativeElement as HTMLElement;
   const button = (label: string) =>
     host.querySelector(`button[aria-label="${label}"]`) as HTMLButtonElement | null;
@@ -70,6 +76,15 @@ describe('TreeNode', () => {
     for (const label of ['Expand', 'Edit', 'Add', 'Delete']) {
       expect(button(label)).not.toBeNull();
     }
+  });
+
+  it('shows its name before its actions, which are added once the browser is idle', async () => {
+    const { host, button } = await render(department, false, true, false);
+    expect(host.getAttribute('aria-label')).toBe('Sales');
+    expect(host.getAttribute('aria-busy')).toBeNull();
+    expect(host.querySelector('.name')?.textContent?.trim()).toBe('Sales');
+    expect(button('Expand')).not.toBeNull();
+    expect(button('Edit')).toBeNull();
   });
 
   it('says Collapse once expanded, and asks to collapse (or expand) when clicked', async () => {

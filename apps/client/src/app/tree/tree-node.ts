@@ -6,6 +6,7 @@ import {
   inject,
   input,
   output,
+  viewChild,
 } from '@angular/core';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
@@ -53,6 +54,12 @@ export class TreeNode {
 
   /** The row's element (the treeitem), where the tree's keys and focus land. */
   readonly element = inject<ElementRef<HTMLElement>>(ElementRef).nativeElement;
+
+  /**
+   * The Add menu's trigger, once the actions are there. Also keeps the menu's code in the app's
+   * chunk: only the rendering of the actions waits, not a download.
+   */
+  protected readonly addMenuTrigger = viewChild(MatMenuTrigger);
 
   protected readonly childKinds = CHILD_TABLES.map((table) => ({ table, ...NODE_KINDS[table] }));
   protected readonly label = computed(() => (this.node().loading ? 'Loading' : this.node().name));
