@@ -1,0 +1,3 @@
+import { nodeProject } from '../../jest.node';
+
+export default nodeProject('tools/precompress-client');
