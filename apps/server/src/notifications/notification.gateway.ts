@@ -23,6 +23,7 @@ import { AuthService } from '../auth/auth.service';
 import type { SessionSockets } from '../auth/session-sockets';
 import { localRecipients } from './local-recipients';
 import { ALL_ROOM, roomOf, roomsOfSocket, sessionRoom } from './notification-rules';
+import { SharedRoomNames } from './shared-room-names';
 import { NO_SYNC_METRICS, SYNC_METRICS, type SyncMetrics } from './sync-metrics';
 
 /** What a socket carries of its user (serializable: other instances read it through the adapter). */
@@ -66,6 +67,7 @@ export class NotificationGateway
 {
   private readonly logger = new Logger('Interest');
   private readonly expiries = new Map<string, NodeJS.Timeout>();
+  private roomNames?: SharedRoomNames;
 
   @WebSocketServer()
   private readonly namespace?: DataNamespace;
@@ -78,6 +80,7 @@ export class NotificationGateway
 
   /** Authenticates every handshake by the session cookie, before the socket connects. */
   afterInit(namespace: DataNamespace): void {
+    this.roomNames = new SharedRoomNames(namespace.adapter);
     const auth = this.modules.get(AuthService, { strict: false });
     namespace.use((socket, next) => {
       auth.userOfCookie(socket.handshake.headers.cookie).then(
@@ -150,13 +153,19 @@ export class NotificationGateway
   /** Makes a socket (on any instance) interested in rows it loaded. */
   subscribe(socketId: string, table: ServerTable, ids: string[]): void {
     if (ids.length === 0) return;
-    this.namespace?.in(socketId).socketsJoin(ids.map((id) => roomOf(table, id)));
+    this.namespace?.in(socketId).socketsJoin(ids.map((id) => this.roomOfRow(table, id)));
   }
 
   /** The socket (on any instance) no longer hears about these rows. */
   unsubscribe(socketId: string, table: ServerTable, ids: string[]): void {
     if (ids.length === 0) return;
     this.namespace?.in(socketId).socketsLeave(ids.map((id) => roomOf(table, id)));
+  }
+
+  /** A row's room, as the string it already has when it exists (see SharedRoomNames). */
+  private roomOfRow(table: ServerTable, id: string): string {
+    const room = roomOf(table, id);
+    return this.roomNames?.of(room) ?? room;
   }
 
   /**
