@@ -6,3 +6,4 @@ export * from './lib/requests';
 export * from './lib/rows';
 export * from './lib/socket-events';
 export * from './lib/auth';
+export * from './lib/first-screen';

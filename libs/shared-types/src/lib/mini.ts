@@ -38,6 +38,9 @@ export const NOTIFICATION_EVENT = 'message';
 // auth.ts
 export * from './auth-names';
 
+// first-screen.ts
+export * from './first-screen';
+
 // fields.ts
 export const ID_MAX_LENGTH = 64;
 export const NAME_MAX_LENGTH = 100;
