@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
+import { ClientAppModule } from './client-app/client-app.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DbModule } from './db/db.module';
@@ -25,6 +26,7 @@ export class AppModule {
         NotificationsModule,
         HealthModule,
         TablesModule,
+        ClientAppModule,
       ],
     };
   }

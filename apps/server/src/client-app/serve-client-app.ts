@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { METRICS_PATH } from '../metrics/metrics.service';
+import { FirstScreenReader } from './first-screen-reader';
+import { indexWithFirstScreen } from './index-page';
+import { modulePreloads, screenChunks } from './screen-chunks';
 
 /** Paths the client app never shadows. */
 const SERVER_PATHS = new RegExp(`^/(api|socket\\.io|${METRICS_PATH})(/|$)`);
@@ -18,6 +21,13 @@ const PRECOMPRESSED = /\.(br|gz)$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Anything else (index.html, favicon): revalidated every time, cheap with its ETag. */
 const REVALIDATE = 'no-cache';
+/** index.html with a user's first screen in it: theirs alone, revalidated every time. */
+const PERSONAL = 'private, no-cache';
+/**
+ * How long a page waits for its first screen to be read: past it, the page goes without (the
+ * client then loads the rows itself) rather than keep the browser from fetching the app's files.
+ */
+export const FIRST_SCREEN_READ_MS = 300;
 
 /**
  * Serves the built Angular client at `/` when its folder holds an index.html: its files, and
@@ -31,6 +41,12 @@ const REVALIDATE = 'no-cache';
  * compression middleware leaves a response that is encoded already alone. A file without one is
  * sent as it is, and the middleware compresses it per request as before. The siblings are looked
  * up once, when the server starts.
+ *
+ * The page of a request with a valid session cookie carries that user's first screen
+ * ({@link FirstScreenReader}, {@link indexWithFirstScreen}) and preloads the lazily loaded
+ * chunks of the app's screens ({@link screenChunks}): the client shows the tree without waiting
+ * for a request or a chunk it would only find out about later. Without a session, or when reading it fails or takes too long, the page
+ * is index.html as built.
  */
 export function serveClientApp(app: NestExpressApplication, dir: string): boolean {
   const logger = new Logger('Client');
@@ -53,6 +69,27 @@ export function serveClientApp(app: NestExpressApplication, dir: string): boolea
         ),
     },
   });
+  const indexHtml = readFileSync(index, 'utf8');
+  const preloads = modulePreloads(screenChunks(dir, indexHtml));
+  const firstScreens = app.get(FirstScreenReader, { strict: false });
+  const sendIndex = async (request: Request, response: Response): Promise<void> => {
+    const firstScreen = request.headers.cookie
+      ? await withinTime(firstScreens.read(request.headers.cookie), FIRST_SCREEN_READ_MS).catch(
+          (error: unknown) => {
+            logger.warn(`The first screen could not be read: ${String(error)}`);
+            return undefined;
+          },
+        )
+      : undefined;
+    response.setHeader('Vary', 'Cookie');
+    if (!firstScreen) {
+      response.setHeader('Cache-Control', REVALIDATE);
+      response.sendFile(index);
+      return;
+    }
+    response.setHeader('Cache-Control', PERSONAL);
+    response.type('html').send(indexWithFirstScreen(indexHtml, firstScreen, preloads));
+  };
   const handler: RequestHandler = (request, response, next) => {
     if (SERVER_PATHS.test(request.path)) return next();
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
@@ -61,11 +98,19 @@ export function serveClientApp(app: NestExpressApplication, dir: string): boolea
       response.removeHeader('Content-Encoding');
       response.removeHeader('Content-Type');
       if (FILE_PATH.test(request.path)) return next();
-      response.setHeader('Cache-Control', REVALIDATE);
-      response.sendFile(index);
+      void sendIndex(request, response);
     });
   };
   app.use(handler);
   logger.log(`Serving the client from ${dir}`);
   return true;
+}
+
+/** What `promise` resolves to, or undefined once `ms` have passed without it. */
+function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

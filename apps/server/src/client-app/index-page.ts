@@ -1,0 +1,39 @@
+import { FIRST_SCREEN_ELEMENT_ID, type FirstScreen } from '@smart-sync/shared-types';
+
+/** Characters that could end the script element or be read as markup inside it, escaped for JSON. */
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
+/** The entry script Angular's build links at the end of the body. */
+const ENTRY_SCRIPT = /<script src="[^"]+" type="module">/;
+
+function escapeForScript(json: string): string {
+  return json.replace(
+    UNSAFE_IN_SCRIPT,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** `html` with `insert` before the first match of `before`, or at `fallback` without one. */
+function insertBefore(html: string, before: RegExp, insert: string, fallback: number): string {
+  const at = html.search(before);
+  const index = at === -1 ? fallback : at;
+  return `${html.slice(0, index)}${insert}${html.slice(index)}`;
+}
+
+/**
+ * index.html with the signed-in user's first screen in it, as JSON in a `<script
+ * type="application/json">` at the end of the head: data, never run (the Content-Security-Policy
+ * allows no inline script), read by the client at start-up. `preloads` (module preloads of the
+ * screens' chunks) go just before the entry script, after the build's own preloads, so the
+ * browser asks for the entry's files first.
+ */
+export function indexWithFirstScreen(
+  indexHtml: string,
+  firstScreen: FirstScreen,
+  preloads = '',
+): string {
+  const data = `<script type="application/json" id="${FIRST_SCREEN_ELEMENT_ID}">${escapeForScript(
+    JSON.stringify(firstScreen),
+  )}</script>`;
+  const withPreloads = insertBefore(indexHtml, ENTRY_SCRIPT, preloads, indexHtml.length);
+  return insertBefore(withPreloads, /<\/head>/, data, 0);
+}
