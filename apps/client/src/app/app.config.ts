@@ -9,6 +9,7 @@ import { provideAuth } from './auth/auth';
 import { authInterceptor } from './auth/auth-interceptor';
 import { provideEntities } from './entities/provide-entities';
 import { SnackbarErrorHandler } from './errors/snackbar-error-handler';
+import { pageRowsInterceptor } from './page/page-rows-interceptor';
 import { provideLiveUpdates } from './socket/live-updates';
 import { socketIdInterceptor } from './socket/socket-id-interceptor';
 import { firstScreenInterceptor, provideFirstScreenPreload } from './tree/first-screen-preload';
@@ -18,7 +19,12 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideHttpClient(
-      withInterceptors([authInterceptor, socketIdInterceptor, firstScreenInterceptor]),
+      withInterceptors([
+        authInterceptor,
+        socketIdInterceptor,
+        firstScreenInterceptor,
+        pageRowsInterceptor,
+      ]),
     ),
     provideEntities(),
     { provide: smartErrorHandlerToken, useClass: SnackbarErrorHandler },

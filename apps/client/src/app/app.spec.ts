@@ -7,6 +7,7 @@ import { ActivityEntry, ActivityLog } from './activity/activity-log';
 import { fakeAuth, sessionUser } from './auth/auth.testing';
 import { ConnectionStatus, SocketConnection } from './socket/socket-connection';
 import { SubscribedRows } from './socket/subscribed-rows';
+import { FirstScreenPreload } from './tree/first-screen-preload';
 import { LocationTree } from './tree/location-tree';
 import { Workspace } from './workspace/workspace';
 
@@ -21,6 +22,7 @@ describe('App', () => {
   const status = signal<ConnectionStatus>('offline');
   const activity = signal<ActivityEntry[]>([]);
   const subscribedCount = signal(0);
+  const firstScreenReady = signal(true);
 
   const bob = sessionUser('bob', { l1: 'editor', l2: 'viewer' });
 
@@ -36,6 +38,7 @@ describe('App', () => {
         { provide: SocketConnection, useValue: { status } },
         { provide: ActivityLog, useValue: { entries: activity } },
         { provide: SubscribedRows, useValue: { count: subscribedCount } },
+        { provide: FirstScreenPreload, useValue: { ready: firstScreenReady } },
       ],
     }).overrideComponent(Workspace, {
       remove: { imports: [LocationTree] },
@@ -50,6 +53,15 @@ describe('App', () => {
       ) as HTMLButtonElement | undefined;
     return { fixture, host, auth, snackBar, signOutButton };
   }
+
+  it('shows the app once its first screen is ready, in one rendering', async () => {
+    firstScreenReady.set(false);
+    const { fixture, host } = await render();
+    expect(host.querySelector('app-workspace')).toBeNull();
+    firstScreenReady.set(true);
+    await fixture.whenStable();
+    expect(host.querySelector('app-workspace')).not.toBeNull();
+  });
 
   it('names the app in the toolbar', async () => {
     const { host } = await render();

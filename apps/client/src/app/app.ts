@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { Auth } from './auth/auth';
+import { FirstScreenPreload } from './tree/first-screen-preload';
 import { SignIn } from './auth/sign-in';
 import { Workspace } from './workspace/workspace';
 
@@ -17,4 +18,5 @@ import { Workspace } from './workspace/workspace';
 })
 export class App {
   protected readonly auth = inject(Auth);
+  protected readonly firstScreen = inject(FirstScreenPreload);
 }

@@ -1,6 +1,7 @@
 import { HttpErrorResponse, HttpHeaders, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { PageFirstScreen } from '../page/page-first-screen';
 import { ADMIN, sessionUser } from './auth.testing';
 import {
   Auth,
@@ -149,6 +150,41 @@ describe('Auth', () => {
     backend.expectOne(LOGIN_URL).flush({ message: 'Unauthorized' }, unauthorized);
     await failed;
     expect(seen).toEqual(['bob', 'bob']);
+  });
+
+  it('runs a sign-in hook at once when it comes while someone is signed in', async () => {
+    const checked = auth.refresh();
+    await answer(ME_URL, bob);
+    await checked;
+    const hook = jest.fn();
+    auth.afterSignIn(hook);
+    expect(hook).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts signed in as the user the page was made for, without asking the server', () => {
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        { provide: RELOAD_PAGE, useValue: reload },
+        { provide: PageFirstScreen, useValue: { user: bob } },
+      ],
+    });
+    const started = TestBed.inject(Auth);
+    const hook = jest.fn();
+    started.afterSignIn(hook);
+    started.start();
+    expect(started.user()).toEqual(bob);
+    expect(started.pageUser()).toEqual(bob);
+    expect(hook).toHaveBeenCalledTimes(1);
+    TestBed.inject(HttpTestingController).expectNone(ME_URL);
+  });
+
+  it('asks the server at start-up when the page came without a user', async () => {
+    auth.start();
+    await answer(ME_URL, bob);
+    expect(auth.user()).toEqual(bob);
   });
 
   it('signs out on the server, then reloads the page', async () => {

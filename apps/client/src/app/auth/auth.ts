@@ -8,6 +8,7 @@ import {
   InjectionToken,
   provideAppInitializer,
   signal,
+  untracked,
 } from '@angular/core';
 import {
   AUTH_LOGIN_PATH,
@@ -18,6 +19,7 @@ import {
   sessionUserSchema,
 } from '@smart-sync/shared-types/mini';
 import { firstValueFrom } from 'rxjs';
+import { PageFirstScreen } from '../page/page-first-screen';
 
 /** Whether someone is signed in: not known yet (start-up), signed in, or signed out. */
 export type AuthStatus = 'checking' | 'signed-in' | 'signed-out';
@@ -86,6 +88,7 @@ function sameUser(a: SessionUser, b: SessionUser): boolean {
 export class Auth {
   private readonly http = inject(HttpClient);
   private readonly reloadPage = inject(RELOAD_PAGE);
+  private readonly page = inject(PageFirstScreen);
   /** Undefined until the start-up check has answered, null while signed out. */
   private readonly userState = signal<SessionUser | null | undefined>(undefined);
   private readonly pageUserState = signal<SessionUser | undefined>(undefined);
@@ -104,6 +107,19 @@ export class Auth {
   readonly signingOut = this.signingOutState.asReadonly();
   private readonly signOutHooks: (() => void)[] = [];
   private readonly signInHooks: (() => void)[] = [];
+
+  /**
+   * Finds out at start-up who is signed in: the user the page was made for, when the server put
+   * one into it; otherwise it asks ({@link refresh}).
+   */
+  start(): void {
+    const pageUser = this.page.user;
+    if (pageUser === undefined) {
+      void this.refresh();
+    } else {
+      this.accept(pageUser);
+    }
+  }
 
   /** Asks the server who the session cookie (if any) belongs to. */
   async refresh(): Promise<void> {
@@ -146,10 +162,13 @@ export class Auth {
   /**
    * Runs `hook` each time someone is signed in (the start-up check or a sign-in), as soon as the
    * answer is in: before the change detection that follows it, where effects would only see it
-   * after the app has rendered.
+   * after the app has rendered. Runs it at once too when someone already is.
    */
   afterSignIn(hook: () => void): void {
     this.signInHooks.push(hook);
+    if (untracked(() => this.signedIn())) {
+      hook();
+    }
   }
 
   async signOut(): Promise<void> {
@@ -187,9 +206,7 @@ export class Auth {
   }
 }
 
-/** Asks at start-up who is signed in (without holding the app back: it shows nothing till then). */
+/** Finds out at start-up who is signed in (without holding the app back: it shows nothing till then). */
 export function provideAuth(): EnvironmentProviders {
-  return provideAppInitializer(() => {
-    void inject(Auth).refresh();
-  });
+  return provideAppInitializer(() => inject(Auth).start());
 }
