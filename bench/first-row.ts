@@ -52,6 +52,8 @@ interface Load {
   /** ms from navigation start to the first named row; undefined if none came. */
   firstRowMs?: number;
   waterfall: string[];
+  /** What the page fetched until its first row: files, bytes as sent and as decoded. */
+  fetched: { files: number; sentBytes: number; decodedBytes: number };
 }
 
 /** The page's resource timing, one line per request: start → end, ms since navigation start. */
@@ -73,6 +75,22 @@ function waterfallOf(page: Page): Promise<string[]> {
   });
 }
 
+/** The files the page fetched (the document and every resource) until its first row, and their size. */
+function fetchedBy(page: Page): Promise<Load['fetched']> {
+  return page.evaluate(() => {
+    const entries = [
+      ...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource'),
+    ] as PerformanceResourceTiming[];
+    const before = entries.filter((entry) => entry.startTime <= (window.firstRowAt ?? Infinity));
+    return {
+      files: before.length,
+      sentBytes: before.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
+      decodedBytes: before.reduce((sum, entry) => sum + entry.decodedBodySize, 0),
+    };
+  });
+}
+
 /** One cold load in a fresh context of `browser`, signed in before the navigation. */
 async function coldLoad(browser: Browser, baseURL: string): Promise<Load> {
   const context = await browser.newContext({ baseURL });
@@ -91,7 +109,7 @@ async function coldLoad(browser: Browser, baseURL: string): Promise<Load> {
     } catch {
       firstRowMs = undefined;
     }
-    return { firstRowMs, waterfall: await waterfallOf(page) };
+    return { firstRowMs, waterfall: await waterfallOf(page), fetched: await fetchedBy(page) };
   } finally {
     await context.close();
   }
@@ -143,6 +161,10 @@ async function main() {
       `\nRequests of load ${loads.length} until its first row (${shown.firstRowMs?.toFixed(1) ?? 'none'} ms), start → end:`,
     );
     for (const line of shown.waterfall) console.log(`  ${line}`);
+    const { files, sentBytes, decodedBytes } = shown.fetched;
+    console.log(
+      `  ${files} files, ${(sentBytes / 1000).toFixed(1)} kB as sent (${(decodedBytes / 1000).toFixed(1)} kB decoded)`,
+    );
   } finally {
     await server.dispose();
   }
