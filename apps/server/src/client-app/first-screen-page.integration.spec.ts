@@ -85,11 +85,16 @@ describe('the page of a signed-in user carries their first screen', () => {
     expect(response.text).not.toContain(first.locations);
   });
 
-  it('preloads the chunks of the screens the entry loads lazily, after the build’s own', async () => {
+  it('preloads the screens’ chunks after the build’s own, and puts the data after the scripts', async () => {
     const { text } = await request(t.url).get('/').set('Cookie', t.cookie).expect(200);
     const preloads = [...text.matchAll(/rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]);
     expect(preloads).toEqual(['chunk-SHARED01.js', 'chunk-SCREEN01.js', 'chunk-SCREEN02.js']);
     expect(text.indexOf('chunk-SCREEN02.js')).toBeLessThan(text.indexOf('main-ENTRY001.js'));
+    // The data after the scripts: the browser asks for them before it has all of it.
+    expect(text.indexOf(`id="${FIRST_SCREEN_ELEMENT_ID}"`)).toBeGreaterThan(
+      text.indexOf('main-ENTRY001.js'),
+    );
+    expect(text.endsWith('</script></body></html>')).toBe(true);
   });
 
   it('is index.html as built without a session, with an unknown one, or an ended one', async () => {

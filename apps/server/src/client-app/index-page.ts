@@ -21,10 +21,12 @@ function insertBefore(html: string, before: RegExp, insert: string, fallback: nu
 
 /**
  * index.html with the signed-in user's first screen in it, as JSON in a `<script
- * type="application/json">` at the end of the head: data, never run (the Content-Security-Policy
- * allows no inline script), read by the client at start-up. `preloads` (module preloads of the
- * screens' chunks) go just before the entry script, after the build's own preloads, so the
- * browser asks for the entry's files first.
+ * type="application/json">` at the end of the body: data, never run (the Content-Security-Policy
+ * allows no inline script), read by the client's entry, which runs once the document is parsed.
+ * After the scripts, so the browser has asked for them before the data (a few hundred kB for a
+ * location with many departments) has arrived. `preloads` (module preloads of the screens'
+ * chunks) go just before the entry script, after the build's own preloads: the entry's files
+ * are asked for first.
  */
 export function indexWithFirstScreen(
   indexHtml: string,
@@ -35,5 +37,5 @@ export function indexWithFirstScreen(
     JSON.stringify(firstScreen),
   )}</script>`;
   const withPreloads = insertBefore(indexHtml, ENTRY_SCRIPT, preloads, indexHtml.length);
-  return insertBefore(withPreloads, /<\/head>/, data, 0);
+  return insertBefore(withPreloads, /<\/body>/, data, withPreloads.length);
 }

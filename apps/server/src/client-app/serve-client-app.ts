@@ -31,9 +31,9 @@ export const FIRST_SCREEN_READ_MS = 300;
 
 /**
  * Serves the built Angular client at `/` when its folder holds an index.html: its files, and
- * index.html for any other GET of an app route (SPA fallback). `/api`, `/socket.io` and `/metrics`
- * stay the server's. Hashed files are cached for a year, everything else revalidated. Returns whether it
- * serves the client.
+ * index.html for any other GET of an app route (SPA fallback). `/api`, `/socket.io` and
+ * `/metrics` stay the server's. Hashed files are cached for a year, everything else revalidated.
+ * Returns whether it serves the client.
  *
  * A file with a precompressed sibling (`<file>.br`, `<file>.gz`, written at build time by
  * tools/precompress-client) is answered with that sibling when the browser accepts its encoding,
@@ -45,8 +45,8 @@ export const FIRST_SCREEN_READ_MS = 300;
  * The page of a request with a valid session cookie carries that user's first screen
  * ({@link FirstScreenReader}, {@link indexWithFirstScreen}) and preloads the lazily loaded
  * chunks of the app's screens ({@link screenChunks}): the client shows the tree without waiting
- * for a request or a chunk it would only find out about later. Without a session, or when reading it fails or takes too long, the page
- * is index.html as built.
+ * for a request or a chunk it would only find out about later. Without a session, or when
+ * reading it fails or takes too long, the page is index.html as built.
  */
 export function serveClientApp(app: NestExpressApplication, dir: string): boolean {
   const logger = new Logger('Client');

@@ -3,7 +3,7 @@
 import type { SessionUser } from './auth';
 import type { DepartmentRow, LocationRow, TopRow } from './rows';
 
-/** The id of the `<script type="application/json">` element in index.html that holds it. */
+/** The id of the `<script type="application/json">` element in the page that holds it. */
 export const FIRST_SCREEN_ELEMENT_ID = 'first-screen';
 
 /**
