@@ -11,6 +11,7 @@ import { provideEntities } from './entities/provide-entities';
 import { SnackbarErrorHandler } from './errors/snackbar-error-handler';
 import { pageRowsInterceptor } from './page/page-rows-interceptor';
 import { provideLiveUpdates } from './socket/live-updates';
+import { loadsInFlightInterceptor } from './socket/loads-in-flight';
 import { socketIdInterceptor } from './socket/socket-id-interceptor';
 import { firstScreenInterceptor, provideFirstScreenPreload } from './tree/first-screen-preload';
 
@@ -23,6 +24,7 @@ export const appConfig: ApplicationConfig = {
         authInterceptor,
         socketIdInterceptor,
         firstScreenInterceptor,
+        loadsInFlightInterceptor,
         pageRowsInterceptor,
       ]),
     ),

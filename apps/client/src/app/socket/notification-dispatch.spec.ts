@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { handleSocketNotification } from '@smarttools/smart-signals';
 import { ActivityLog } from '../activity/activity-log';
+import { LoadsInFlight } from './loads-in-flight';
 import { NotificationDispatch } from './notification-dispatch';
 
 jest.mock('@smarttools/smart-signals', () => ({ handleSocketNotification: jest.fn() }));
@@ -9,10 +10,15 @@ describe('NotificationDispatch', () => {
   let dispatch: NotificationDispatch;
   let log: ActivityLog;
   let warn: jest.SpyInstance;
+  let changedMeanwhile: jest.Mock;
 
   beforeEach(() => {
     jest.mocked(handleSocketNotification).mockReset();
     warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    changedMeanwhile = jest.fn();
+    TestBed.configureTestingModule({
+      providers: [{ provide: LoadsInFlight, useValue: { changedMeanwhile } }],
+    });
     dispatch = TestBed.inject(NotificationDispatch);
     log = TestBed.inject(ActivityLog);
   });
@@ -26,6 +32,13 @@ describe('NotificationDispatch', () => {
       'sprint-folders:b',
     ]);
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('tells the loads on their way which rows an update changed (server table and ids)', () => {
+    dispatch.receive({ action: 'update', table: 'sprintFolders', ids: ['a'] });
+    expect(changedMeanwhile).toHaveBeenCalledWith('sprintFolders', ['a']);
+    dispatch.receive({ action: 'delete', table: 'docs', ids: ['b'] });
+    expect(changedMeanwhile).toHaveBeenCalledTimes(1);
   });
 
   it('passes tables the client shares with the server through unchanged', () => {

@@ -4,13 +4,9 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { SOCKET_ID_HEADER } from '@smart-sync/shared-types/mini';
 import { firstValueFrom } from 'rxjs';
+import { LOAD_AGAIN } from './load-again';
 import { SocketConnection } from './socket-connection';
-import {
-  LOAD_AGAIN_UNDER_NEW_ID,
-  loadedTable,
-  rowIds,
-  socketIdInterceptor,
-} from './socket-id-interceptor';
+import { loadedTable, rowIds, socketIdInterceptor } from './socket-id-interceptor';
 import { SubscribedRows } from './subscribed-rows';
 
 describe('socketIdInterceptor', () => {
@@ -28,7 +24,7 @@ describe('socketIdInterceptor', () => {
         provideHttpClient(withInterceptors([socketIdInterceptor])),
         provideHttpClientTesting(),
         { provide: SocketConnection, useValue: { id: socketId } },
-        { provide: LOAD_AGAIN_UNDER_NEW_ID, useValue: loadAgain },
+        { provide: LOAD_AGAIN, useValue: loadAgain },
       ],
     });
     http = TestBed.inject(HttpClient);

@@ -1,9 +1,8 @@
 import { HttpInterceptorFn, HttpRequest, HttpResponse } from '@angular/common/http';
-import { inject, InjectionToken } from '@angular/core';
+import { inject } from '@angular/core';
 import { SERVER_TABLES, ServerTable, SOCKET_ID_HEADER } from '@smart-sync/shared-types/mini';
-import { toClientNotification } from '@smart-sync/socket-translation';
 import { map } from 'rxjs';
-import { reloadRows } from '../entities/reload-rows';
+import { LOAD_AGAIN } from './load-again';
 import { SocketConnection } from './socket-connection';
 import { SubscribedRows } from './subscribed-rows';
 
@@ -28,22 +27,6 @@ function isOwnServer(url: string): boolean {
 }
 
 /**
- * Loads rows again (a server table's ids) once the rows a load returned are in the store: under
- * the socket's new id, which subscribes them. A macrotask later, because SmartNgRX skips rows that
- * are still loading. A test replaces it.
- */
-export const LOAD_AGAIN_UNDER_NEW_ID = new InjectionToken<
-  (table: ServerTable, ids: string[]) => void
->('LOAD_AGAIN_UNDER_NEW_ID', {
-  providedIn: 'root',
-  factory: () => (table, ids) =>
-    setTimeout(() => {
-      const translated = toClientNotification({ table, action: 'update', ids });
-      reloadRows(translated.table, translated.ids);
-    }),
-});
-
-/**
  * Sends the `/data` socket's id with every request to the server (none while it is not
  * connected), so the server subscribes that socket to the rows it loads and does not echo its
  * writes back to it. A load answered after the socket has connected under another id subscribed
@@ -57,7 +40,7 @@ export const socketIdInterceptor: HttpInterceptorFn = (request, next) => {
   }
   const connection = inject(SocketConnection);
   const subscribed = inject(SubscribedRows);
-  const loadAgain = inject(LOAD_AGAIN_UNDER_NEW_ID);
+  const loadAgain = inject(LOAD_AGAIN);
   const table = loadedTable(request);
 
   const socketId = connection.id();
