@@ -19,7 +19,7 @@ import {
   SmartNgRXRowBase,
   smartErrorHandlerToken,
 } from '@smarttools/smart-signals';
-import { defer, Observable, of, throwError } from 'rxjs';
+import { concat, defer, ignoreElements, Observable, of, Subject, throwError } from 'rxjs';
 
 /**
  * A SmartNgRX store of its own, with no code of this app: a `root` row (the initial row) lists
@@ -72,6 +72,7 @@ export class FakeEffects<Row extends NamedRow> extends EffectService<Row> {
   /** Each parent's full child list, for `loadByIndexes`. */
   readonly childLists = new Map<string, string[]>();
   private readonly refusals = new Map<Method, Error>();
+  private readonly holds = new Map<Method, Subject<void>>();
   private added = 0;
 
   constructor(
@@ -86,6 +87,19 @@ export class FakeEffects<Row extends NamedRow> extends EffectService<Row> {
   refuseNext(method: Method, error = new Error(`${this.entity}.${method} refused`)): Error {
     this.refusals.set(method, error);
     return error;
+  }
+
+  /**
+   * The next call of `method` reads its answer at once (as a server reads its rows) but sends it
+   * only when the returned function is called.
+   */
+  holdNext(method: Method): () => void {
+    const release = new Subject<void>();
+    this.holds.set(method, release);
+    return () => {
+      release.next();
+      release.complete();
+    };
   }
 
   override loadByIds(ids: string[]): Observable<Row[]> {
@@ -143,7 +157,13 @@ export class FakeEffects<Row extends NamedRow> extends EffectService<Row> {
         this.refusals.delete(method);
         return throwError(() => error);
       }
-      return of(result());
+      const answer = of(result());
+      const hold = this.holds.get(method);
+      if (hold === undefined) {
+        return answer;
+      }
+      this.holds.delete(method);
+      return concat(hold.pipe(ignoreElements()), answer);
     });
   }
 }
