@@ -34,6 +34,19 @@ describe('LoadsInFlight', () => {
     expect(loadAgain).toHaveBeenCalledWith('docs', ['c1', 'c2']);
   });
 
+  it('loads every row of a table on its way again when all of them may have changed', () => {
+    const first = loads.started('departments', ['d1', 'd2']);
+    const second = loads.started('departments', ['d3']);
+    loads.allChangedMeanwhile('departments');
+    loads.allChangedMeanwhile('locations');
+    first();
+    second();
+    expect(loadAgain.mock.calls).toEqual([
+      ['departments', ['d1', 'd2']],
+      ['departments', ['d3']],
+    ]);
+  });
+
   it('loads nothing again for a change that came before or after the load', () => {
     loads.changedMeanwhile('docs', ['c1']);
     const ended = loads.started('docs', ['c1']);
@@ -81,11 +94,20 @@ describe('loadsInFlightInterceptor', () => {
     expect(loads.ended).toHaveBeenCalledTimes(1);
   });
 
+  it('counts a page of a department’s children as a load of that department', () => {
+    http.post('/api/departments/indexes', { parentId: 'd1', startIndex: 0, length: 5 }).subscribe();
+    expect(loads.started).toHaveBeenCalledWith('departments', ['d1']);
+    backend.expectOne('/api/departments/indexes').flush({});
+    expect(loads.ended).toHaveBeenCalledTimes(1);
+  });
+
   it('leaves other requests alone', () => {
     http.put('/api/docs', { id: 'c1', name: 'x' }).subscribe();
-    http.post('/api/departments/indexes', { parentId: 'd1', startIndex: 0, length: 5 }).subscribe();
+    http.post('/api/docs/add', { name: 'x', parentId: 'd1' }).subscribe();
+    http.delete('/api/docs/c1').subscribe();
     backend.expectOne({ method: 'PUT', url: '/api/docs' }).flush([]);
-    backend.expectOne('/api/departments/indexes').flush({});
+    backend.expectOne('/api/docs/add').flush([]);
+    backend.expectOne('/api/docs/c1').flush(null);
     expect(loads.started).not.toHaveBeenCalled();
   });
 });

@@ -11,13 +11,15 @@ describe('NotificationDispatch', () => {
   let log: ActivityLog;
   let warn: jest.SpyInstance;
   let changedMeanwhile: jest.Mock;
+  let allChangedMeanwhile: jest.Mock;
 
   beforeEach(() => {
     jest.mocked(handleSocketNotification).mockReset();
     warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     changedMeanwhile = jest.fn();
+    allChangedMeanwhile = jest.fn();
     TestBed.configureTestingModule({
-      providers: [{ provide: LoadsInFlight, useValue: { changedMeanwhile } }],
+      providers: [{ provide: LoadsInFlight, useValue: { changedMeanwhile, allChangedMeanwhile } }],
     });
     dispatch = TestBed.inject(NotificationDispatch);
     log = TestBed.inject(ActivityLog);
@@ -39,6 +41,12 @@ describe('NotificationDispatch', () => {
     expect(changedMeanwhile).toHaveBeenCalledWith('sprintFolders', ['a']);
     dispatch.receive({ action: 'delete', table: 'docs', ids: ['b'] });
     expect(changedMeanwhile).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells the loads on their way that a delete changed every child list of its parent table', () => {
+    dispatch.receive({ action: 'delete', table: 'sprintFolders', ids: ['a'] });
+    dispatch.receive({ action: 'delete', table: 'locations', ids: ['l1'] });
+    expect(allChangedMeanwhile.mock.calls).toEqual([['departments'], ['top']]);
   });
 
   it('passes tables the client shares with the server through unchanged', () => {

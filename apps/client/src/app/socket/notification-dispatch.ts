@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { socketNotificationSchema } from '@smart-sync/shared-types/mini';
+import { PARENT_TABLE, socketNotificationSchema } from '@smart-sync/shared-types/mini';
 import { toClientNotification } from '@smart-sync/socket-translation';
 import { handleSocketNotification } from '@smarttools/smart-signals';
 import { ActivityLog } from '../activity/activity-log';
@@ -8,8 +8,8 @@ import { LoadsInFlight } from './loads-in-flight';
 /**
  * Hands the server's change notifications to SmartNgRX: validates each against the wire contract,
  * translates it to client tables and ids, logs it, and lets SmartNgRX reload or remove the rows it
- * holds. Rows an update names that are still loading are loaded again once that load has
- * answered ({@link LoadsInFlight}): SmartNgRX leaves them alone meanwhile.
+ * holds. A load on its way that may have read a row before the change (the row an update names;
+ * the parent of a deleted row) is followed by another once answered ({@link LoadsInFlight}).
  */
 @Injectable({ providedIn: 'root' })
 export class NotificationDispatch {
@@ -31,8 +31,12 @@ export class NotificationDispatch {
     }
     const translated = toClientNotification(parsed.data);
     this.log.record({ time, raw, translated });
-    if (parsed.data.action === 'update') {
-      this.loads.changedMeanwhile(parsed.data.table, parsed.data.ids);
+    const { action, table, ids } = parsed.data;
+    if (action === 'update') {
+      this.loads.changedMeanwhile(table, ids);
+    } else if (table !== 'top') {
+      // The deleted rows leave their parent's child list, which a parent load on its way lists.
+      this.loads.allChangedMeanwhile(PARENT_TABLE[table]);
     }
     try {
       handleSocketNotification(translated.table, translated.action, translated.ids);
