@@ -1,9 +1,8 @@
 import { FIRST_SCREEN_ELEMENT_ID, type FirstScreen } from '@smart-sync/shared-types';
+import { ENTRY_SCRIPT } from './screen-chunks';
 
 /** Characters that could end the script element or be read as markup inside it, escaped for JSON. */
 const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
-/** The entry script Angular's build links at the end of the body. */
-const ENTRY_SCRIPT = /<script src="[^"]+" type="module">/;
 
 function escapeForScript(json: string): string {
   return json.replace(

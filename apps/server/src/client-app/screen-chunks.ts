@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The entry script Angular's build links in index.html. */
-const ENTRY_SCRIPT = /<script src="([^"]+\.js)" type="module">/;
+/** The entry script Angular's build links at the end of index.html's body; its file is group 1. */
+export const ENTRY_SCRIPT = /<script src="([^"]+\.js)" type="module">/;
 /** A file index.html links already: a script or a module preload. */
 const LINKED = /(?:src|href)="([^"]+\.js)"/g;
 /** `import("./chunk-X.js")` in esbuild's output: a chunk loaded when needed. */

@@ -4,6 +4,7 @@ import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request, RequestHandler, Response } from 'express';
 import expressStaticGzip from 'express-static-gzip';
+import { withinTime } from '../common/within-time';
 import { METRICS_PATH } from '../metrics/metrics.service';
 import { FirstScreenReader } from './first-screen-reader';
 import { indexWithFirstScreen } from './index-page';
@@ -104,13 +105,4 @@ export function serveClientApp(app: NestExpressApplication, dir: string): boolea
   app.use(handler);
   logger.log(`Serving the client from ${dir}`);
   return true;
-}
-
-/** What `promise` resolves to, or undefined once `ms` have passed without it. */
-function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

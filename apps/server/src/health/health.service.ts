@@ -1,21 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { PrismaService } from '../db/prisma.service';
+import { withinTime } from '../common/within-time';
 import { RedisConnection } from '../redis/redis-connection';
 
 /** How long a readiness check waits for a dependency before calling it down. */
 const CHECK_TIMEOUT_MS = 1500;
-
-function withinTimeout(work: Promise<void>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)),
-      CHECK_TIMEOUT_MS,
-    );
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
 
 @Injectable()
 export class HealthService {
@@ -49,7 +39,7 @@ export class HealthService {
   ) {
     const indicator = this.indicators.check(key);
     try {
-      await withinTimeout(ping());
+      await withinTime(ping(), CHECK_TIMEOUT_MS);
       return indicator.up(data);
     } catch (error) {
       return indicator.down({ ...data, message: (error as Error).message });
