@@ -14,12 +14,18 @@ export const FIRST_SCREEN_ELEMENT_ID = 'first-screen';
  */
 export interface FirstScreen {
   user: SessionUser;
-  rows: {
-    top: TopRow[];
-    locations: LocationRow[];
-    departments: DepartmentRow[];
-  };
+  rows: FirstScreenRows;
+}
+
+/** Each table's rows, as its load answers them. */
+export interface FirstScreenRows {
+  top: TopRow[];
+  locations: LocationRow[];
+  departments: DepartmentRow[];
 }
 
 /** The tables a {@link FirstScreen} holds rows of. */
-export type FirstScreenTable = keyof FirstScreen['rows'];
+export type FirstScreenTable = keyof FirstScreenRows;
+
+/** Those tables, in the order the first loads ask for them. */
+export const FIRST_SCREEN_TABLES: readonly FirstScreenTable[] = ['top', 'locations', 'departments'];

@@ -1,6 +1,7 @@
 import { DOCUMENT, inject, Injectable } from '@angular/core';
 import {
   FIRST_SCREEN_ELEMENT_ID,
+  FIRST_SCREEN_TABLES,
   FirstScreenTable,
   SessionUser,
   sessionUserSchema,
@@ -9,8 +10,6 @@ import { take } from 'rxjs';
 import { SocketConnection } from '../socket/socket-connection';
 
 type PageRows = Partial<Record<FirstScreenTable, { id: string }[]>>;
-
-const TABLES: readonly FirstScreenTable[] = ['top', 'locations', 'departments'];
 
 /** The first screen in the page, if the server put one there and it holds what it should. */
 export function readPageFirstScreen(
@@ -27,7 +26,7 @@ export function readPageFirstScreen(
       return undefined;
     }
     const pageRows: PageRows = {};
-    for (const table of TABLES) {
+    for (const table of FIRST_SCREEN_TABLES) {
       const tableRows = rows[table];
       if (Array.isArray(tableRows) && tableRows.every((row) => typeof row?.id === 'string')) {
         pageRows[table] = tableRows as { id: string }[];

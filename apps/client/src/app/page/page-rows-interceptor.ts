@@ -1,10 +1,9 @@
 import { HttpInterceptorFn, HttpResponse } from '@angular/common/http';
 import { inject } from '@angular/core';
-import { FirstScreenTable, SOCKET_ID_HEADER } from '@smart-sync/shared-types/mini';
+import { FIRST_SCREEN_TABLES, SOCKET_ID_HEADER } from '@smart-sync/shared-types/mini';
 import { of } from 'rxjs';
+import { loadedTable } from '../socket/socket-id-interceptor';
 import { PageFirstScreen } from './page-first-screen';
-
-const FIRST_SCREEN_LOAD = /^\/api\/(top|locations|departments)$/;
 
 /**
  * Answers a first load (`POST /api/top|locations|departments` by ids) from the rows the page came
@@ -12,10 +11,8 @@ const FIRST_SCREEN_LOAD = /^\/api\/(top|locations|departments)$/;
  * the server, which subscribes the socket to its rows). Everything else goes on to the server.
  */
 export const pageRowsInterceptor: HttpInterceptorFn = (request, next) => {
-  const table =
-    request.method === 'POST' && !request.headers.has(SOCKET_ID_HEADER)
-      ? (FIRST_SCREEN_LOAD.exec(request.url)?.[1] as FirstScreenTable | undefined)
-      : undefined;
+  const loaded = request.headers.has(SOCKET_ID_HEADER) ? undefined : loadedTable(request);
+  const table = FIRST_SCREEN_TABLES.find((known) => known === loaded);
   const rows = table === undefined ? undefined : inject(PageFirstScreen).take(table, request.body);
   return rows === undefined
     ? next(request)
