@@ -1,11 +1,15 @@
 import type { ChildIndexPage, ChildReference, ChildTable } from '@smart-sync/shared-types';
+import { integerOf, type DirectSql } from './direct-sql';
 import type { SqlDialect } from './sql-dialect';
 import { TABLES, type TableDefinition } from './table-registry';
 
-/** What the page queries need from a Prisma client. */
+/**
+ * What the page queries need from the Prisma client. They skip Prisma's pipeline: every load and
+ * rename of a department reads its first page.
+ */
 export interface RawQueries {
   $sqlDialect: SqlDialect;
-  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $directSql: Pick<DirectSql, 'rows'>;
 }
 
 /**
@@ -45,30 +49,28 @@ export async function childPages(
   const ids = JSON.stringify(parentIds);
   const idParameters = Array.from({ length: children.parameters }, () => ids);
 
-  const totals = await prisma.$queryRawUnsafe<{ parentId: string; total: number | bigint }[]>(
+  const totals = await prisma.$directSql.rows(
     `SELECT "parentId", COUNT(*) AS total FROM (${children.sql}) AS c GROUP BY "parentId"`,
-    ...idParameters,
+    idParameters,
   );
   for (const { parentId, total } of totals) {
-    pages.set(parentId, { startIndex, length: Number(total), indexes: [] });
+    pages.set(String(parentId), { startIndex, length: integerOf(total), indexes: [] });
   }
   if (pages.size === 0 || [...pages.values()].every((page) => page.length <= startIndex)) {
     return pages;
   }
 
   const [after, upTo] = children.next;
-  const rows = await prisma.$queryRawUnsafe<{ parentId: string; tbl: string; id: string }[]>(
+  const rows = await prisma.$directSql.rows(
     `SELECT "parentId", tbl, id FROM (` +
       `SELECT "parentId", tbl, id, ROW_NUMBER() OVER (PARTITION BY "parentId" ORDER BY created, id) AS position ` +
       `FROM (${children.sql}) AS c) AS p WHERE position > ${after} AND position <= ${upTo} ` +
       `ORDER BY "parentId", position`,
-    ...idParameters,
-    startIndex,
-    startIndex + length,
+    [...idParameters, startIndex, startIndex + length],
   );
   for (const { parentId, tbl, id } of rows) {
-    const reference: ChildReference = { table: tbl as ChildTable, id };
-    pages.get(parentId)?.indexes.push(reference);
+    const reference: ChildReference = { table: String(tbl) as ChildTable, id: String(id) };
+    pages.get(String(parentId))?.indexes.push(reference);
   }
   return pages;
 }

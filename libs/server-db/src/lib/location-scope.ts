@@ -40,19 +40,45 @@ export function whereUnderLocations(
  * parent chain: `SELECT t1."locationId" FROM "docs" t0 JOIN "departments" t1 ON … WHERE t0."id" = ?`.
  */
 export function locationIdSql(table: CrudTable, dialect: SqlDialect): string {
-  const key = `${dialect.kind}:${table}`;
-  let sql = LOCATION_ID_SQL.get(key);
+  return cachedSql(`location:${dialect.kind}:${table}`, () => {
+    const { column, from } = fromUpToLocation(table);
+    return `SELECT ${column} AS "locationId" ${from} WHERE t0."id" = ${dialect.parameter(1)}`;
+  });
+}
+
+/**
+ * The SQL that reads rows of `table` by id — `id`, `name`, `version` and the `locationId` they are
+ * under — with one parameter, a JSON array of the ids (any number of them). Unknown ids give no
+ * row; the order is the database's.
+ */
+export function rowsByIdSql(table: CrudTable, dialect: SqlDialect): string {
+  return cachedSql(`rows:${dialect.kind}:${table}`, () => {
+    const { column, from } = fromUpToLocation(table);
+    return (
+      `SELECT t0."id" AS "id", t0."name" AS "name", t0."version" AS "version", ` +
+      `${column} AS "locationId" ${from} ` +
+      `WHERE t0."id" IN (${dialect.textValuesOf(dialect.parameter(1))})`
+    );
+  });
+}
+
+/** The statements above, built once per kind, database kind and table (every request asks). */
+const SQL_CACHE = new Map<string, string>();
+
+function cachedSql(key: string, build: () => string): string {
+  let sql = SQL_CACHE.get(key);
   if (sql === undefined) {
-    sql = buildLocationIdSql(table, dialect);
-    LOCATION_ID_SQL.set(key, sql);
+    sql = build();
+    SQL_CACHE.set(key, sql);
   }
   return sql;
 }
 
-/** {@link locationIdSql}'s statements, built once per database kind and table (every write asks). */
-const LOCATION_ID_SQL = new Map<string, string>();
-
-function buildLocationIdSql(table: CrudTable, dialect: SqlDialect): string {
+/**
+ * `FROM "table" t0` with a JOIN per parent up the chain until the one that holds the location's
+ * id, and that column.
+ */
+function fromUpToLocation(table: CrudTable): { column: string; from: string } {
   const joins: string[] = [];
   let alias = 't0';
   let column = `${alias}."id"`;
@@ -65,9 +91,5 @@ function buildLocationIdSql(table: CrudTable, dialect: SqlDialect): string {
     joins.push(`JOIN "${link.table}" ${parent} ON ${parent}."id" = ${alias}."${link.foreignKey}"`);
     alias = parent;
   }
-  return [
-    `SELECT ${column} AS "locationId" FROM "${table}" t0`,
-    ...joins,
-    `WHERE t0."id" = ${dialect.parameter(1)}`,
-  ].join(' ');
+  return { column, from: [`FROM "${table}" t0`, ...joins].join(' ') };
 }
