@@ -1,4 +1,5 @@
 import type { SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import Database from 'better-sqlite3';
 import { dateOf, DirectSql, integerOf } from './direct-sql';
 
 function fakeAdapter() {
@@ -44,6 +45,34 @@ describe('DirectSql', () => {
     await reads.rows('SELECT 1', []);
     expect(prisma.$queryRawUnsafe).toHaveBeenCalledTimes(1);
     expect(queryRaw).toHaveBeenCalledTimes(1);
+  });
+
+  it("on SQLite, runs on the adapter's connection, each statement prepared once", async () => {
+    const client = new Database(':memory:');
+    client.exec('CREATE TABLE t (id TEXT PRIMARY KEY, n INTEGER)');
+    const prepare = jest.spyOn(client, 'prepare');
+    const { adapter, queryRaw, dispose } = fakeAdapter();
+    Object.assign(adapter, { provider: 'sqlite', client });
+    const reads = newReads();
+    reads.connected(adapter);
+
+    const insert = 'INSERT INTO t (id, n) VALUES (?, ?)';
+    expect(await reads.rows(insert, ['a', 1])).toEqual([]);
+    expect(await reads.rows(insert, ['b', 2])).toEqual([]);
+    const select = 'SELECT id, n FROM t WHERE n >= ? ORDER BY id';
+    expect(await reads.rows(select, [1])).toEqual([
+      { id: 'a', n: 1 },
+      { id: 'b', n: 2 },
+    ]);
+    expect(await reads.rows(select, [2])).toEqual([{ id: 'b', n: 2 }]);
+    expect(prepare.mock.calls.map(([sql]) => sql)).toEqual([insert, select]);
+    expect(queryRaw).not.toHaveBeenCalled();
+
+    await adapter.dispose();
+    expect(dispose).toHaveBeenCalled();
+    await reads.rows(select, [1]);
+    expect(prisma.$queryRawUnsafe).toHaveBeenLastCalledWith(select, 1);
+    client.close();
   });
 });
 
