@@ -21,6 +21,7 @@ import {
   uniqueName,
 } from '@smart-sync/e2e-common';
 import { installCleanup, trackChild } from './lib/cleanup';
+import { withTimeout } from './lib/clock';
 import { startBenchCluster } from './lib/servers';
 import { percentile } from './lib/stats';
 
@@ -33,6 +34,8 @@ const SEED_SCALE = 0.01;
 const GOAL_REQUESTS_PER_RENAME = 1;
 /** After the last rename, late requests still count for this long, ms. */
 const REQUEST_SETTLE_MS = 1000;
+/** A rename not in B's DOM this long after it was made fails the run, ms. */
+const SEEN_TIMEOUT_MS = 10_000;
 
 declare global {
   interface Window {
@@ -143,7 +146,7 @@ async function measure(
     const renamed = `${department.split(' #')[0]} #${i}`;
     const seen = b.evaluate((name) => window.whenSeen(name), renamed);
     await renameNode(a, department, renamed);
-    const seenAt = await seen;
+    const seenAt = await withTimeout(seen, SEEN_TIMEOUT_MS, `B showing "${renamed}"`);
     // Read after B has the name, so that nothing polls A while the change travels; a PUT answered
     // but not yet in A's Resource Timing is waited for.
     await a.waitForFunction(() =>
