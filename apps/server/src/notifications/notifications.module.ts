@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { SESSION_SOCKETS } from '../auth/session-sockets';
 import { CHANGE_SINK } from '../db/change-sink';
 import { NotificationGateway } from './notification.gateway';
 import { NotificationService } from './notification.service';
-import { SocketOwnerInterceptor } from './socket-owner.interceptor';
+import { SocketOwnerGuard } from './socket-owner.guard';
 
 /**
  * Global: the database layer injects its CHANGE_SINK and the auth layer its SESSION_SOCKETS
@@ -22,7 +22,7 @@ import { SocketOwnerInterceptor } from './socket-owner.interceptor';
       inject: [NotificationService],
     },
     { provide: SESSION_SOCKETS, useExisting: NotificationGateway },
-    { provide: APP_INTERCEPTOR, useClass: SocketOwnerInterceptor },
+    { provide: APP_GUARD, useClass: SocketOwnerGuard },
   ],
   exports: [CHANGE_SINK, SESSION_SOCKETS, NotificationGateway],
 })
