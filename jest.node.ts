@@ -25,6 +25,9 @@ export function nodeProject(projectRoot: string, options: Config = {}): Config {
 /** For suites that run against real databases on a 2-core machine (PostgreSQL seeds 40,033 rows). */
 export const databaseSuites: Config = {
   testTimeout: 30_000,
-  // Prisma's WebAssembly schema engine ships its JS glue as an ES module only.
-  transformIgnorePatterns: ['node_modules/(?!@prisma/schema-engine-wasm/)'],
+  // ES modules only: Prisma's WebAssembly schema engine's JS glue, and the Content-Disposition
+  // helper of the static-file plugin (Node loads both with require(); Jest needs them transformed).
+  transformIgnorePatterns: [
+    'node_modules/(?!(@prisma/schema-engine-wasm|@fastify/static/node_modules/content-disposition|content-disposition)/)',
+  ],
 };

@@ -1,12 +1,14 @@
 import type { NestApplicationOptions } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import cors from '@fastify/cors';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { SocketIoAdapter } from './adapters/socket-io.adapter';
 import { serveClientApp } from './client-app/serve-client-app';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { compressResponses } from './common/compress-responses';
 import { InFlightRequests } from './common/in-flight-requests';
-import { jsonBody } from './common/json-body.middleware';
+import { answerMalformedRequest } from './common/malformed-requests';
+import { BODY_LIMIT_BYTES, jsonBodies } from './common/json-body';
 import { OriginPolicy, refuseForeignOrigins } from './common/origin-policy';
 import { withRequestContext } from './common/request-context';
 import { securityHeaders } from './common/security-headers';
@@ -18,10 +20,27 @@ import { RedisConnection } from './redis/redis-connection';
 
 export const API_PREFIX = 'api';
 
+/** Every interface, IPv6 and IPv4 alike. */
+export const LISTEN_HOST = '::';
+
+/**
+ * The HTTP layer: Nest on Fastify (bench/README.md, "Nest on Fastify"). Paths match whatever their
+ * case and with or without a trailing slash, as they did on Express.
+ */
+export function httpAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    clientErrorHandler: answerMalformedRequest,
+    // A path parameter as long as the request line allows (Node's 16 kB of headers), not 100
+    // characters: an id too long is the route's to refuse (400), not the router's.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, maxParamLength: 16 * 1024 },
+  });
+}
+
 /** Options to create the Nest app with (main.ts and the integration tests alike). */
 export function appOptions(config: AppConfig): NestApplicationOptions {
-  // The body parser is jsonBody() below: Express's would answer its errors with a stack trace.
-  // Nest's own lines wait for pino (configureApp), filtered by LOG_LEVEL until then.
+  // The JSON body parser is jsonBodies() below. Nest's own lines wait for pino (configureApp),
+  // filtered by LOG_LEVEL until then.
   return { bodyParser: false, logger: config.logLevels, bufferLogs: true };
 }
 
@@ -32,26 +51,32 @@ export interface ConfiguredApp {
 }
 
 /** Everything between creating the app and listening, shared by main.ts and the tests. */
-export function configureApp(app: NestExpressApplication, config: AppConfig): ConfiguredApp {
+export async function configureApp(
+  app: NestFastifyApplication,
+  config: AppConfig,
+): Promise<ConfiguredApp> {
   const policy = new OriginPolicy(config.corsOrigins);
   const requests = new InFlightRequests();
   const sockets = new SocketIoAdapter(app, config.corsOrigins, policy, app.get(RedisConnection));
+  const fastify = app.getHttpAdapter().getInstance();
   app.useLogger(app.get(Logger));
-  app.disable('x-powered-by');
-  app.use(requests.middleware);
-  // Before anything that may answer: refused requests are timed and logged too.
-  app.use(app.get(MetricsService).measureRequests());
-  app.use(logHttpRequests(app.get(APP_LOGGER)));
-  app.use(securityHeaders());
-  app.use(compressResponses());
+  // In this order for every request, before anything that may answer: refused requests are
+  // counted, timed and logged too.
+  fastify.addHook('onRequest', requests.onRequest);
+  fastify.addHook('onRequest', app.get(MetricsService).measureRequests());
+  fastify.addHook('onRequest', logHttpRequests(app.get(APP_LOGGER)));
+  fastify.addHook('onRequest', withRequestContext());
+  await app.register(...securityHeaders());
+  await app.register(...compressResponses());
+  fastify.addHook('onRequest', refuseForeignOrigins(policy));
+  await app.register(cors, {
+    origin: [...config.corsOrigins],
+    methods: ['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE'],
+  });
+  jsonBodies(fastify);
   app.setGlobalPrefix(API_PREFIX, { exclude: [METRICS_PATH] });
-  app.use(refuseForeignOrigins(policy));
-  app.enableCors({ origin: [...config.corsOrigins] });
-  app.use(jsonBody());
-  // After the body parser: its callback would run outside the context.
-  app.use(withRequestContext());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useWebSocketAdapter(sockets);
-  serveClientApp(app, config.clientDir);
+  await serveClientApp(app, config.clientDir);
   return { requests, sockets };
 }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Server } from 'node:http';
 import type { SocketIoAdapter } from './adapters/socket-io.adapter';
 import type { InFlightRequests } from './common/in-flight-requests';
@@ -8,7 +8,7 @@ import { NotificationService } from './notifications/notification.service';
 const logger = new Logger('Shutdown');
 
 export interface ShutdownParts {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   requests: InFlightRequests;
   sockets: SocketIoAdapter;
 }

@@ -1,21 +1,22 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
-import { API_PREFIX, appOptions, configureApp } from './app-setup';
+import { API_PREFIX, appOptions, configureApp, httpAdapter, LISTEN_HOST } from './app-setup';
 import { loadConfig } from './config/app-config';
 import { shutDownOnSignals } from './graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config),
+    httpAdapter(),
     appOptions(config),
   );
-  const configured = configureApp(app, config);
+  const configured = await configureApp(app, config);
   shutDownOnSignals({ app, ...configured }, config.shutdownTimeoutMs);
-  await app.listen(config.port);
+  await app.listen(config.port, LISTEN_HOST);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   Logger.log(
     `Listening on http://localhost:${config.port}/${API_PREFIX} (started in ${seconds} s)`,

@@ -19,7 +19,7 @@ import {
   type LoginBody,
   type SessionUser,
 } from '@smart-sync/shared-types';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toSessionUser } from '../common/signed-in-user';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -50,12 +50,12 @@ export class AuthController {
   @HttpCode(200)
   async login(
     @Body(new ZodValidationPipe(loginBodySchema)) { username, password }: LoginBody,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionUser> {
     const wait = this.throttle.retryAfterSeconds(username);
     if (wait > 0) {
-      response.setHeader('Retry-After', String(wait));
+      void reply.header('Retry-After', String(wait));
       throw new HttpException(
         {
           statusCode: 429,
@@ -71,7 +71,10 @@ export class AuthController {
     }
     this.throttle.succeeded(username);
     const maxAge = this.config.sessionTtlMs / 1000;
-    response.setHeader('Set-Cookie', sessionCookie(session.token, maxAge, cameOverHttps(request)));
+    void reply.header(
+      'Set-Cookie',
+      sessionCookie(session.token, maxAge, cameOverHttps(request.raw)),
+    );
     return toSessionUser(session.user);
   }
 
@@ -79,13 +82,13 @@ export class AuthController {
   @Post(AUTH_LOGOUT_PATH)
   @HttpCode(204)
   async logout(
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const { sessionId } = currentUser();
     await this.auth.logout(sessionId);
     this.sockets.disconnectSession(sessionId);
-    response.setHeader('Set-Cookie', sessionCookie('', 0, cameOverHttps(request)));
+    void reply.header('Set-Cookie', sessionCookie('', 0, cameOverHttps(request.raw)));
   }
 
   @Get(AUTH_ME_PATH)

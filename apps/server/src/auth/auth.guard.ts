@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { requestContext } from '../common/request-context';
 import { AuthService } from './auth.service';
 import { signInFirst } from './current-user';
@@ -25,7 +25,7 @@ export class AuthGuard implements CanActivate {
       context.getClass(),
     ]);
     if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     const user = await this.auth.userOfCookie(request.headers.cookie);
     if (!user) throw signInFirst();
     requestContext().user = user;

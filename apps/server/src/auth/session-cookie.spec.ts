@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import {
   cameOverHttps,
   newSessionToken,
@@ -36,7 +36,10 @@ describe('session cookie', () => {
 
   it('knows https directly or behind a proxy', () => {
     const request = (secure: boolean, proto?: string) =>
-      ({ secure, headers: { 'x-forwarded-proto': proto } }) as unknown as Request;
+      ({
+        socket: { encrypted: secure },
+        headers: { 'x-forwarded-proto': proto },
+      }) as unknown as IncomingMessage;
     expect(cameOverHttps(request(true))).toBe(true);
     expect(cameOverHttps(request(false, 'https'))).toBe(true);
     expect(cameOverHttps(request(false, 'http'))).toBe(false);

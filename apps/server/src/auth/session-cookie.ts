@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SESSION_COOKIE } from '@smart-sync/shared-types';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 
 /** A new session token: 32 random bytes, base64url (43 characters). */
 export function newSessionToken(): string {
@@ -26,10 +27,10 @@ export function sessionTokenIn(cookieHeader: string | undefined): string | undef
 }
 
 /** Whether the browser talks https to us (directly, or to the proxy in front: X-Forwarded-Proto). */
-export function cameOverHttps(request: Request): boolean {
+export function cameOverHttps(request: Pick<IncomingMessage, 'headers' | 'socket'>): boolean {
   const forwarded = request.headers['x-forwarded-proto'];
   const proto = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return request.secure || proto === 'https';
+  return (request.socket as TLSSocket).encrypted === true || proto === 'https';
 }
 
 /**

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import { Logger } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Request, RequestHandler, Response } from 'express';
-import expressStaticGzip from 'express-static-gzip';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { withinTime } from '../common/within-time';
 import { METRICS_PATH } from '../metrics/metrics.service';
 import { FirstScreenReader } from './first-screen-reader';
@@ -39,9 +39,9 @@ export const FIRST_SCREEN_READ_MS = 300;
  * A file with a precompressed sibling (`<file>.br`, `<file>.gz`, written at build time by
  * tools/precompress-client) is answered with that sibling when the browser accepts its encoding,
  * brotli first, with Content-Encoding, Vary: Accept-Encoding and the file's own Content-Type: the
- * compression middleware leaves a response that is encoded already alone. A file without one is
- * sent as it is, and the middleware compresses it per request as before. The siblings are looked
- * up once, when the server starts.
+ * compression plugin leaves a response that is encoded already alone. A file without one is
+ * sent as it is, and the compression plugin compresses it per request. A sibling is looked up
+ * for each request, like the file itself.
  *
  * The page of a request with a valid session cookie carries that user's first screen
  * ({@link FirstScreenReader}, {@link indexWithFirstScreen}) and preloads the lazily loaded
@@ -49,31 +49,30 @@ export const FIRST_SCREEN_READ_MS = 300;
  * for a request or a chunk it would only find out about later. Without a session, or when
  * reading it fails or takes too long, the page is index.html as built.
  */
-export function serveClientApp(app: NestExpressApplication, dir: string): boolean {
+export async function serveClientApp(app: NestFastifyApplication, dir: string): Promise<boolean> {
   const logger = new Logger('Client');
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {
     logger.log(`No client build at ${dir}: serving the API only`);
     return false;
   }
-  const files = expressStaticGzip(dir, {
+  await app.register(fastifyStatic, {
+    root: dir,
+    serve: false,
     index: false,
-    enableBrotli: true,
-    orderPreference: ['br', 'gzip'],
-    serveStatic: {
-      index: false,
-      // `path` is the file sent: a sibling's cache rule is its file's.
-      setHeaders: (response, path) =>
-        response.setHeader(
-          'Cache-Control',
-          HASHED_FILE.test(basename(path).replace(PRECOMPRESSED, '')) ? IMMUTABLE : REVALIDATE,
-        ),
-    },
+    preCompressed: true,
+    cacheControl: false,
+    // `path` is the file sent: a sibling's cache rule is its file's.
+    setHeaders: (reply, path) =>
+      void reply.header(
+        'Cache-Control',
+        HASHED_FILE.test(basename(path).replace(PRECOMPRESSED, '')) ? IMMUTABLE : REVALIDATE,
+      ),
   });
   const indexHtml = readFileSync(index, 'utf8');
   const preloads = modulePreloads(screenChunks(dir, indexHtml));
   const firstScreens = app.get(FirstScreenReader, { strict: false });
-  const sendIndex = async (request: Request, response: Response): Promise<void> => {
+  const sendIndex = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     const firstScreen = request.headers.cookie
       ? await withinTime(firstScreens.read(request.headers.cookie), FIRST_SCREEN_READ_MS).catch(
           (error: unknown) => {
@@ -82,27 +81,22 @@ export function serveClientApp(app: NestExpressApplication, dir: string): boolea
           },
         )
       : undefined;
-    response.setHeader('Vary', 'Cookie');
-    if (!firstScreen) {
-      response.setHeader('Cache-Control', REVALIDATE);
-      response.sendFile(index);
-      return;
-    }
-    response.setHeader('Cache-Control', PERSONAL);
-    response.type('html').send(indexWithFirstScreen(indexHtml, firstScreen, preloads));
+    void reply.header('Vary', 'Cookie');
+    if (!firstScreen) return reply.sendFile('index.html');
+    return reply
+      .header('Cache-Control', PERSONAL)
+      .type('text/html; charset=utf-8')
+      .send(indexWithFirstScreen(indexHtml, firstScreen, preloads));
   };
-  const handler: RequestHandler = (request, response, next) => {
-    if (SERVER_PATHS.test(request.path)) return next();
-    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    files(request, response, () => {
-      // A sibling that has gone since the start: what follows must not claim its encoding.
-      response.removeHeader('Content-Encoding');
-      response.removeHeader('Content-Type');
-      if (FILE_PATH.test(request.path)) return next();
-      void sendIndex(request, response);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .get('/*', { config: { clientApp: true } }, async (request, reply) => {
+      const path = request.url.split('?')[0] ?? '/';
+      if (SERVER_PATHS.test(path)) return reply.callNotFound();
+      if (FILE_PATH.test(path)) return reply.sendFile(path);
+      return sendIndex(request, reply);
     });
-  };
-  app.use(handler);
   logger.log(`Serving the client from ${dir}`);
   return true;
 }

@@ -2,9 +2,9 @@ import { type ArgumentsHost, Logger, NotFoundException } from '@nestjs/common';
 import { AllExceptionsFilter, describeError } from './all-exceptions.filter';
 
 function httpHost() {
-  const response = { status: jest.fn(), json: jest.fn() };
-  response.status.mockReturnValue(response);
-  const request = { method: 'PUT', originalUrl: '/api/docs' };
+  const response = { code: jest.fn(), send: jest.fn() };
+  response.code.mockReturnValue(response);
+  const request = { method: 'PUT', url: '/api/docs' };
   const host = {
     getType: () => 'http',
     switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
@@ -26,8 +26,8 @@ describe('AllExceptionsFilter', () => {
     const { host, response } = httpHost();
     const error = new Error('query failed', { cause: new Error('SQLITE_BUSY') });
     new AllExceptionsFilter().catch(error, host);
-    expect(response.status).toHaveBeenCalledWith(500);
-    expect(response.json).toHaveBeenCalledWith({
+    expect(response.code).toHaveBeenCalledWith(500);
+    expect(response.send).toHaveBeenCalledWith({
       statusCode: 500,
       message: 'Internal server error',
     });
@@ -44,8 +44,8 @@ describe('AllExceptionsFilter', () => {
       new NotFoundException('docs has no row', { cause, description: 'Not Found' }),
       host,
     );
-    expect(response.status).toHaveBeenCalledWith(404);
-    expect(response.json).toHaveBeenCalledWith({
+    expect(response.code).toHaveBeenCalledWith(404);
+    expect(response.send).toHaveBeenCalledWith({
       statusCode: 404,
       message: 'docs has no row',
       error: 'Not Found',

@@ -6,7 +6,8 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isNativeError } from 'node:util/types';
 
 /** A one-line description of an error and its chain of causes. */
 export function describeError(error: unknown): string {
@@ -28,6 +29,20 @@ export function describeError(error: unknown): string {
 }
 
 /**
+ * The answer to an error the HTTP layer raised about the request itself before any route ran (a
+ * body it could not read: Fastify's errors and the decompression's carry a 4xx `statusCode`).
+ */
+function clientErrorAnswer(
+  exception: unknown,
+): { statusCode: number; message: string } | undefined {
+  if (!isNativeError(exception)) return undefined;
+  const { statusCode } = exception as { statusCode?: unknown };
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500
+    ? { statusCode, message: exception.message }
+    : undefined;
+}
+
+/**
  * Every HTTP error ends here: a JSON body `{ statusCode, message, … }` and never a stack trace.
  * Client errors are logged as warnings with their cause, anything else as an error with its stack.
  */
@@ -38,9 +53,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    const request = http.getRequest<Request>();
-    const response = http.getResponse<Response>();
-    const where = `${request.method} ${request.originalUrl}`;
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const where = `${request.method} ${request.url}`;
 
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -50,7 +65,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const line = `${where} → ${status}: ${describeError(exception)}`;
       if (status >= 500) this.logger.error(line, exception.stack);
       else this.logger.warn(line);
-      response.status(status).json(payload);
+      void reply.code(status).send(payload);
+      return;
+    }
+
+    const answer = clientErrorAnswer(exception);
+    if (answer) {
+      this.logger.warn(`${where} → ${answer.statusCode}: ${describeError(exception)}`);
+      void reply.code(answer.statusCode).send(answer);
       return;
     }
 
@@ -58,8 +80,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       `${where} → 500: ${describeError(exception)}`,
       exception instanceof Error ? exception.stack : undefined,
     );
-    response
-      .status(HttpStatus.INTERNAL_SERVER_ERROR)
-      .json({ statusCode: 500, message: 'Internal server error' });
+    void reply
+      .code(HttpStatus.INTERNAL_SERVER_ERROR)
+      .send({ statusCode: 500, message: 'Internal server error' });
   }
 }

@@ -1,5 +1,5 @@
-import compression from 'compression';
-import type { RequestHandler } from 'express';
+import compress, { type FastifyCompressOptions } from '@fastify/compress';
+import { bodyRefused } from './json-body';
 import { constants } from 'node:zlib';
 
 /**
@@ -7,11 +7,24 @@ import { constants } from 'node:zlib';
  * sibling — with brotli when the browser accepts it, else gzip. Brotli quality 5: most of quality
  * 11's gain on JavaScript at a fraction of its time, since it runs per response. A response that
  * carries a Content-Encoding already (a client file's `.br` or `.gz`, compressed at build time by
- * tools/precompress-client) is left as it is.
+ * tools/precompress-client) is left as it is. Request bodies sent with gzip, deflate or brotli are
+ * inflated; another Content-Encoding is refused with 415.
  */
-export function compressResponses(): RequestHandler {
-  return compression({
-    threshold: 1024,
-    brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
-  });
+export function compressResponses(): [typeof compress, FastifyCompressOptions] {
+  return [
+    compress,
+    {
+      threshold: 1024,
+      encodings: ['br', 'gzip'],
+      brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
+      onUnsupportedRequestEncoding: (encoding) =>
+        bodyRefused(415, `unsupported content encoding "${encoding}"`),
+      // Its fields are copied onto the stream's error: a 400 (see AllExceptionsFilter).
+      onInvalidRequestPayload: (encoding) =>
+        Object.assign(new Error(), {
+          statusCode: 400,
+          message: `body is not valid ${encoding} data`,
+        }),
+    },
+  ];
 }

@@ -1,12 +1,19 @@
-import type { RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
+import type { onRequestHookHandler } from 'fastify';
 
 /** Counts the HTTP requests being answered, so a shutdown can wait for them to finish. */
 export class InFlightRequests {
   private count = 0;
   private idleWaiters: (() => void)[] = [];
 
-  /** The middleware that counts each request until its response finishes or its socket closes. */
-  readonly middleware: RequestHandler = (_request, response, next) => {
+  /** The hook that counts each request until its response finishes or its socket closes. */
+  readonly onRequest: onRequestHookHandler = (_request, reply, done) => {
+    this.track(reply.raw);
+    done();
+  };
+
+  /** Counts one request until `response` finishes or its socket closes. */
+  track(response: ServerResponse): void {
     this.count++;
     let done = false;
     const finish = () => {
@@ -17,8 +24,7 @@ export class InFlightRequests {
     };
     response.once('finish', finish);
     response.once('close', finish);
-    next();
-  };
+  }
 
   get size(): number {
     return this.count;

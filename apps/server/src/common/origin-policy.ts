@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { RequestHandler } from 'express';
+import type { onRequestHookHandler } from 'fastify';
 
 /**
  * Which browser origins may use the API and the socket: the configured ones, and the server's own
@@ -28,11 +28,11 @@ export class OriginPolicy {
 const logger = new Logger('CORS');
 
 /** Answers 403 to a request from an origin the policy refuses, before anything else runs. */
-export function refuseForeignOrigins(policy: OriginPolicy): RequestHandler {
-  return (request, response, next) => {
+export function refuseForeignOrigins(policy: OriginPolicy): onRequestHookHandler {
+  return (request, reply, done) => {
     const origin = request.headers.origin;
-    if (policy.allows(origin, request.headers.host)) return next();
-    logger.warn(`${request.method} ${request.originalUrl} → 403: origin ${origin} is not allowed`);
-    response.status(403).json({ statusCode: 403, message: `origin ${origin} is not allowed` });
+    if (policy.allows(origin, request.headers.host)) return done();
+    logger.warn(`${request.method} ${request.url} → 403: origin ${origin} is not allowed`);
+    void reply.code(403).send({ statusCode: 403, message: `origin ${origin} is not allowed` });
   };
 }

@@ -1,14 +1,14 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { SOCKET_ID_HEADER } from '@smart-sync/shared-types';
 import type { IncomingMessage } from 'node:http';
-import type { RequestHandler } from 'express';
+import type { onRequestHookHandler } from 'fastify';
 import { requestIdOf } from './request-id';
 import type { SignedInUser } from './signed-in-user';
 
 /**
  * What the code running for one HTTP request knows about it, wherever it runs. Filled in as the
  * request passes: the header here, the user by the auth guard, the socket check by the
- * notifications' interceptor, the written location by the tables' access check.
+ * notifications' socket-owner guard, the written location by the tables' access check.
  */
 export interface RequestContext {
   /**
@@ -36,19 +36,22 @@ export function requestContext(): RequestContext {
   return storage.getStore() ?? {};
 }
 
-/** The context of a request, once it got one (after the body parser). */
+/** The context of a request, once it got one. */
 export function contextOf(request: IncomingMessage): RequestContext | undefined {
   return byRequest.get(request);
 }
 
-/** Runs the rest of each request inside its {@link RequestContext}. */
-export function withRequestContext(): RequestHandler {
+/**
+ * Runs the rest of each request inside its {@link RequestContext}. Fastify carries the context
+ * through the body's parsing to the route.
+ */
+export function withRequestContext(): onRequestHookHandler {
   const header = SOCKET_ID_HEADER.toLowerCase();
-  return (request, _response, next) => {
+  return (request, _reply, done) => {
     const value = request.headers[header];
     const socketId = typeof value === 'string' && SOCKET_ID.test(value) ? value : undefined;
-    const context: RequestContext = { socketId, requestId: requestIdOf(request) };
-    byRequest.set(request, context);
-    storage.run(context, next);
+    const context: RequestContext = { socketId, requestId: requestIdOf(request.raw) };
+    byRequest.set(request.raw, context);
+    storage.run(context, done);
   };
 }

@@ -1,20 +1,25 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import type { Logger } from 'pino';
 import { contextOf } from '../common/request-context';
 import { assignRequestId } from '../common/request-id';
 import { routeOf } from '../common/route-template';
 
+/** Who sent a request, read when it arrives (its socket may be gone once it is answered). */
+interface Peer {
+  remoteAddress: string | undefined;
+  remotePort: number | undefined;
+}
+
 /** What a request's line says of it (pino's request serializer's fields). */
-function requestFields(request: Request, id: string): object {
+function requestFields(request: FastifyRequest, id: string, peer: Peer): object {
   return {
     id,
     method: request.method,
-    url: request.originalUrl || request.url,
+    url: request.url,
     query: request.query,
     params: request.params,
     headers: request.headers,
-    remoteAddress: request.socket.remoteAddress,
-    remotePort: request.socket.remotePort,
+    ...peer,
   };
 }
 
@@ -22,49 +27,54 @@ function requestFields(request: Request, id: string): object {
  * One line per request once answered (or aborted): its id (`reqId`, see request-id.ts), method,
  * URL and headers (the cookie redacted by the logger), route template, status, `responseTime` in
  * ms, and the signed-in user; `error` with `err` for a 5xx. Code that logs through Nest's Logger
- * while the request runs gets the `reqId` too (nestjs-pino binds `req.log`). First in the
- * middleware chain, so refused requests log too.
+ * while the request runs gets the `reqId` too (nestjs-pino binds `req.log`). Among the first
+ * hooks, so refused requests log too.
  *
  * The lines are pino-http's, written directly: pino-http builds two child loggers per request,
  * one serializing and redacting the whole request up front, ~0.12 ms a request on this machine
  * (bench/README.md "Write path"); this writes the one line when the response is done.
  */
-export function logHttpRequests(logger: Logger): RequestHandler {
-  return (request, response, next) => {
-    const reqId = assignRequestId(request, response);
+export function logHttpRequests(logger: Logger): onRequestHookHandler {
+  return (request, reply, done) => {
+    const { raw } = request;
+    const response = reply.raw;
+    const reqId = assignRequestId(raw, response);
     const startedAt = Date.now();
-    (request as Request & { log: Logger }).log = logger.child({ reqId });
-    const done = (): void => {
-      response.off('close', done);
-      response.off('finish', done);
-      logAnswered(logger, request, response, reqId, Date.now() - startedAt);
+    const { remoteAddress, remotePort } = raw.socket;
+    // nestjs-pino binds the request's logger, which Fastify's middleware engine takes from here.
+    request.log = logger.child({ reqId });
+    const answered = (): void => {
+      response.off('close', answered);
+      response.off('finish', answered);
+      const peer = { remoteAddress, remotePort };
+      logAnswered(logger, request, reply, { reqId, peer, responseTime: Date.now() - startedAt });
     };
-    response.on('close', done);
-    response.on('finish', done);
-    next();
+    response.on('close', answered);
+    response.on('finish', answered);
+    done();
   };
 }
 
 function logAnswered(
   logger: Logger,
-  request: Request,
-  response: Response,
-  reqId: string,
-  responseTime: number,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  { reqId, peer, responseTime }: { reqId: string; peer: Peer; responseTime: number },
 ): void {
+  const { statusCode } = reply.raw;
   const fields = {
     reqId,
-    req: requestFields(request, reqId),
-    res: { statusCode: response.statusCode },
+    req: requestFields(request, reqId, peer),
+    res: { statusCode },
     responseTime,
     route: routeOf(request),
-    user: contextOf(request)?.user?.username,
+    user: contextOf(request.raw)?.user?.username,
   };
-  if (response.statusCode >= 500) {
-    const err = new Error(`failed with status code ${response.statusCode}`);
+  if (statusCode >= 500) {
+    const err = new Error(`failed with status code ${statusCode}`);
     logger.error({ ...fields, err }, 'request errored');
     return;
   }
-  const completed = !request.readableAborted && response.writableEnded;
+  const completed = !request.raw.readableAborted && reply.raw.writableEnded;
   logger.info(fields, completed ? 'request completed' : 'request aborted');
 }

@@ -6,9 +6,9 @@ import { APP_LOGGER, createLogger, LOG_DESTINATION } from './logger';
 
 /**
  * The app's pino logger ({@link APP_LOGGER}) and nestjs-pino, through which Nest's own Logger
- * writes (main.ts and app-setup.ts: `bufferLogs`, `useLogger`). The request logger is mounted by
- * app-setup.ts first in the chain (`logHttpRequests`), so nestjs-pino only binds each request's
- * `req.log` (`useExisting`). nestjs-pino keeps one root logger per process, for lines logged
+ * writes (main.ts and app-setup.ts: `bufferLogs`, `useLogger`). The request logger is a hook that
+ * app-setup.ts adds first (`logHttpRequests`), so nestjs-pino only binds each request's logger
+ * (`useExisting`). nestjs-pino keeps one root logger per process, for lines logged
  * outside a request: the first app's (one per process but in tests).
  */
 @Global()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestHandler } from 'express';
+import type { onRequestHookHandler } from 'fastify';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { routeOf } from '../common/route-template';
 import type { SentNotification, SyncMetrics } from '../notifications/sync-metrics';
@@ -56,13 +56,13 @@ export class MetricsService implements SyncMetrics {
   }
 
   /** Times every request from here on, labelled once answered. */
-  measureRequests(): RequestHandler {
-    return (request, response, next) => {
+  measureRequests(): onRequestHookHandler {
+    return (request, reply, done) => {
       const end = this.requestDuration.startTimer();
-      response.once('finish', () =>
-        end({ method: request.method, route: routeOf(request), status: response.statusCode }),
+      reply.raw.once('finish', () =>
+        end({ method: request.method, route: routeOf(request), status: reply.statusCode }),
       );
-      next();
+      done();
     };
   }
 

@@ -26,8 +26,8 @@ const ids = new ZodValidationPipe(loadByIdsBodySchema, 'ids');
 
 /**
  * The REST API of every table, generic over the table registry, for the signed-in user (the
- * service applies their rights). The fixed routes come first: Express matches in registration
- * order, and `top` is not a CRUD table.
+ * service applies their rights). `top` is not a CRUD table: its fixed routes win over the
+ * `:table` ones (the router prefers a fixed path segment to a parameter).
  */
 @Controller()
 export class TablesController {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import {
   NOTIFICATION_EVENT,
@@ -16,7 +16,7 @@ import { createEmptyDatabase, hashPassword } from '@smart-sync/server-db';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
 import { AppModule } from '../app.module';
-import { appOptions, configureApp, type ConfiguredApp } from '../app-setup';
+import { appOptions, configureApp, httpAdapter, type ConfiguredApp } from '../app-setup';
 import { newSessionToken, sessionIdOf } from '../auth/session-cookie';
 import type { Rights } from '../common/signed-in-user';
 import { loadConfig } from '../config/app-config';
@@ -96,7 +96,7 @@ export async function logIn(
 }
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   /** What a graceful shutdown needs (see graceful-shutdown.ts). */
   configured: ConfiguredApp;
   /** `http://127.0.0.1:<port>` */
@@ -148,8 +148,11 @@ export async function startTestApp(
     .overrideProvider(LOG_DESTINATION)
     .useValue(options.logs ?? null)
     .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>(appOptions(config));
-  const configured = configureApp(app, config);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    httpAdapter(),
+    appOptions(config),
+  );
+  const configured = await configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
