@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import type { NestApplicationOptions } from '@nestjs/common';
 import cors from '@fastify/cors';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -20,8 +21,16 @@ import { RedisConnection } from './redis/redis-connection';
 
 export const API_PREFIX = 'api';
 
-/** Every interface, IPv6 and IPv4 alike. */
-export const LISTEN_HOST = '::';
+/**
+ * Every interface, as Node picks it for a server given no host: `::` (IPv6 and IPv4) where the
+ * machine has IPv6, else `0.0.0.0`. (Fastify's own default is localhost only.)
+ */
+export function listenHost(interfaces = networkInterfaces()): string {
+  const ipv6 = Object.values(interfaces).some((addresses) =>
+    addresses?.some(({ family }) => family === 'IPv6'),
+  );
+  return ipv6 ? '::' : '0.0.0.0';
+}
 
 /**
  * The HTTP layer: Nest on Fastify (bench/README.md, "Nest on Fastify"). Paths match whatever their

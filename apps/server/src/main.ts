@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
-import { API_PREFIX, appOptions, configureApp, httpAdapter, LISTEN_HOST } from './app-setup';
+import { API_PREFIX, appOptions, configureApp, httpAdapter, listenHost } from './app-setup';
 import { loadConfig } from './config/app-config';
 import { shutDownOnSignals } from './graceful-shutdown';
 
@@ -16,7 +16,7 @@ async function bootstrap(): Promise<void> {
   );
   const configured = await configureApp(app, config);
   shutDownOnSignals({ app, ...configured }, config.shutdownTimeoutMs);
-  await app.listen(config.port, LISTEN_HOST);
+  await app.listen(config.port, listenHost());
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   Logger.log(
     `Listening on http://localhost:${config.port}/${API_PREFIX} (started in ${seconds} s)`,
