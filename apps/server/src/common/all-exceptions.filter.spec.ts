@@ -56,6 +56,16 @@ describe('AllExceptionsFilter', () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
+  it('answers an error raised about the request with its 4xx status and message, as a warning', () => {
+    const { host, response } = httpHost();
+    const refused = Object.assign(new Error(), { statusCode: 415, message: 'unsupported' });
+    new AllExceptionsFilter().catch(refused, host);
+    expect(response.code).toHaveBeenCalledWith(415);
+    expect(response.send).toHaveBeenCalledWith({ statusCode: 415, message: 'unsupported' });
+    expect(warnings).toHaveBeenCalledWith('PUT /api/docs → 415: Error: unsupported');
+    expect(errors).not.toHaveBeenCalled();
+  });
+
   it('describes values that are not errors', () => {
     expect(describeError('boom')).toBe('boom');
   });

@@ -29,8 +29,9 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * The answer to an error the HTTP layer raised about the request itself before any route ran (a
- * body it could not read: Fastify's errors and the decompression's carry a 4xx `statusCode`).
+ * The answer to an error raised about the request itself before any route ran: a body that could
+ * not be read (Fastify's own errors, the decompression's, json-body.ts's `bodyRefused`) carries a
+ * 4xx `statusCode`.
  */
 function clientErrorAnswer(
   exception: unknown,

@@ -19,12 +19,7 @@ export function compressResponses(): [typeof compress, FastifyCompressOptions] {
       brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } },
       onUnsupportedRequestEncoding: (encoding) =>
         bodyRefused(415, `unsupported content encoding "${encoding}"`),
-      // Its fields are copied onto the stream's error: a 400 (see AllExceptionsFilter).
-      onInvalidRequestPayload: (encoding) =>
-        Object.assign(new Error(), {
-          statusCode: 400,
-          message: `body is not valid ${encoding} data`,
-        }),
+      onInvalidRequestPayload: (encoding) => bodyRefused(400, `body is not valid ${encoding} data`),
     },
   ];
 }

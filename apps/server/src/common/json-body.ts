@@ -1,4 +1,3 @@
-import { HttpException } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 
 /** The largest request body accepted: 1 MB. */
@@ -9,9 +8,13 @@ function charsetOf(contentType: string | undefined): string | undefined {
   return /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType ?? '')?.[1]?.toLowerCase();
 }
 
-/** A refusal the exception filter answers like a route's: `{ statusCode, message }`. */
-export function bodyRefused(statusCode: number, message: string): HttpException {
-  return new HttpException({ statusCode, message }, statusCode);
+/**
+ * A body refused before the route runs: an error with a 4xx `statusCode`, which the exception
+ * filter answers `{ statusCode, message }`. Its fields are own and enumerable, so that a plugin
+ * can copy them onto an error of its own (the compression plugin does).
+ */
+export function bodyRefused(statusCode: number, message: string): Error {
+  return Object.assign(new Error(), { statusCode, message });
 }
 
 const tooLarge = () => bodyRefused(413, `body is larger than ${BODY_LIMIT_BYTES / 1024 / 1024} MB`);
