@@ -47,7 +47,10 @@ export function logHttpRequests(logger: Logger): onRequestHookHandler {
       response.off('close', answered);
       response.off('finish', answered);
       const peer = { remoteAddress, remotePort };
-      logAnswered(logger, request, reply, { reqId, peer, responseTime: Date.now() - startedAt });
+      const responseTime = Date.now() - startedAt;
+      // A turn of the event loop later: the notifications of the request's writes, scheduled
+      // when they committed, go out before its line is built (~0.2 ms of a cold request).
+      setImmediate(() => logAnswered(logger, request, reply, { reqId, peer, responseTime }));
     };
     response.on('close', answered);
     response.on('finish', answered);
