@@ -96,9 +96,28 @@ describe('App', () => {
     expect(panel.textContent).toContain('docs:1');
   });
 
+  it('renders the activity panel only while it is out: a closed one costs no work', async () => {
+    const { fixture, host } = await render();
+    const toggle = host.querySelector('button[aria-label="Activity"]') as HTMLButtonElement;
+    const panel = () => host.querySelector('app-activity-panel');
+    expect(panel()).toBeNull();
+    toggle.click();
+    await fixture.whenStable();
+    expect(panel()).not.toBeNull();
+    toggle.click();
+    await fixture.whenStable();
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(panel()).toBeNull();
+    activity.set([{ time: new Date(), raw: '{}', problem: 'not a notification' }]);
+    await fixture.whenStable();
+    expect(panel()).toBeNull();
+  });
+
   it('says in the activity panel how many rows the server tells this browser about', async () => {
     subscribedCount.set(1);
     const { fixture, host } = await render();
+    (host.querySelector('button[aria-label="Activity"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
     const status = () => host.querySelector('app-activity-panel [role="status"]');
     expect(status()?.getAttribute('aria-label')).toBe('Subscribed to 1 row');
     subscribedCount.set(433);

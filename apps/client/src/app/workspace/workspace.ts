@@ -49,6 +49,8 @@ export class Workspace {
   protected readonly activity = inject(ActivityLog);
   protected readonly subscribed = inject(SubscribedRows);
   protected readonly activityOpen = signal(false);
+  /** Whether the panel is out, until its closing animation has ended. */
+  protected readonly activityShown = signal(false);
 
   protected async signOut(): Promise<void> {
     try {
